@@ -1,0 +1,46 @@
+"""OpenAPI post-processing: every operation documents its problem+json errors."""
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "Foutbericht volgens RFC 9457.",
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "invalid_params": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "code": {"type": "string"}, "reason": {"type": "string"}},
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+
+ERRORS = {
+    "400": "Ongeldige aanvraag",
+    "401": "Niet aangemeld",
+    "403": "Geen toegang",
+    "404": "Niet gevonden",
+    "406": "Formaat niet beschikbaar",
+    "415": "Formaat niet ondersteund",
+    "500": "Serverfout",
+}
+
+
+def add_problem_responses(result: dict, generator, request, public) -> dict:
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for status, description in ERRORS.items():
+                if status == "415" and method in {"get", "delete"}:
+                    continue
+                responses.setdefault(status, {"description": description, "content": ref})
+    return result

@@ -1,0 +1,26 @@
+"""Property-based run over the published OpenAPI document: no request, however odd, gets a 5xx."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from meent.wsgi import application
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def staff_token(db, make_account):
+    from rest_framework.authtoken.models import Token
+
+    from meent.core.roles import Role
+
+    return Token.objects.create(user=make_account(Role.BESTUUR, Role.CONNECT, Role.IBD_ANALIST, Role.REALISATIE)).key
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_server_errors(case, staff_token):
+    case.call_and_validate(headers={"Authorization": f"Token {staff_token}"}, checks=[not_a_server_error])

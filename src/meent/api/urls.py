@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+from meent.api import views
+
+app_name = "api"
+urlpatterns = [
+    path("openapi.json", views.OpenApiView.as_view(), name="schema"),
+    path("", include("meent.leden.api.urls")),
+]

@@ -1,0 +1,186 @@
+"""The ``meent`` command. Wrong arguments or a missing file end with exit code 2 and one line, no traceback."""
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+class CliError(Exception):
+    """A one-line reason for the user; exit code 2."""
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "meent.settings")
+    import django
+
+    django.setup()
+
+
+def _ensure_var_dir() -> None:
+    from django.conf import settings
+
+    Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup_django()
+    _ensure_var_dir()
+    from django.core.management import call_command
+
+    from meent.core.demo import load_demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    print("Database bijgewerkt; demogegevens laden…", flush=True)
+    load_demo()
+    print("Demogegevens geladen. Accounts: zie README.md (wachtwoord Meent-demo-2026).", flush=True)
+    if args.no_serve:
+        return 0
+    return cmd_serve(args, with_worker=True)
+
+
+def cmd_serve(args: argparse.Namespace, with_worker: bool = False) -> int:
+    _setup_django()
+    _ensure_var_dir()
+    from django.conf import settings
+
+    port = str(args.port or os.environ.get("PORT", "8000"))
+    bind = f"{args.host}:{port}"
+    worker = None
+    if with_worker or args.worker:
+        worker = subprocess.Popen([sys.executable, "-m", "meent.cli", "manage", "db_worker", "--no-reload"])
+    print(f"Meent draait op http://{bind}/ (stoppen met Ctrl+C)", flush=True)
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "meent.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(args.workers),
+        "--access-logfile",
+        "-",
+    ]
+    if settings.DEBUG:
+        command += ["--reload"] if args.reload else []
+    try:
+        return subprocess.call(command)  # noqa: S603
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if worker:
+            worker.terminate()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"bestand niet gevonden: {path}")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(f"{path} is geen UTF-8-tekst") from exc
+    _setup_django()
+    import datetime
+
+    from django_scopes import scopes_disabled
+
+    from meent.leden.services import ImportRefused, import_gemeenten
+
+    valid_from = None
+    if args.geldig_van:
+        try:
+            valid_from = datetime.date.fromisoformat(args.geldig_van)
+        except ValueError as exc:
+            raise CliError(f"--geldig-van moet een datum zijn (JJJJ-MM-DD), niet {args.geldig_van!r}") from exc
+    try:
+        with scopes_disabled():
+            report = import_gemeenten(text, valid_from=valid_from)
+    except ImportRefused as exc:
+        raise CliError(str(exc)) from exc
+    print(f"Gemeenten geïmporteerd: {report.summary()}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+    from django_scopes import scopes_disabled
+
+    with scopes_disabled():
+        execute_from_command_line(["meent manage", *args.args])
+    return 0
+
+
+def cmd_otp(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.conf import settings
+
+    if settings.MEENT_ENV != "demo":
+        raise CliError("meent otp werkt alleen in de demo (MEENT_ENV=demo)")
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user__username=args.username, confirmed=True).first()
+    if device is None:
+        raise CliError(f"geen tweestapsapparaat voor gebruiker {args.username!r}")
+    print(f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}")
+    return 0
+
+
+class OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (zie '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="meent", description="Meent: het platform van de vereniging van gemeenten.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    def add_serve_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        p.add_argument("--port", type=int, default=None, help="poort (standaard $PORT of 8000)")
+        p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
+        p.add_argument("--reload", action="store_true", help="herstart bij codewijzigingen (ontwikkeling)")
+        p.add_argument("--worker", action="store_true", help="start ook de taakverwerker")
+
+    demo = sub.add_parser("demo", help="database inrichten, demogegevens laden en starten")
+    add_serve_options(demo)
+    demo.add_argument("--no-serve", action="store_true", help="alleen inrichten en laden, niet starten")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser("serve", help="de webserver starten (gunicorn)")
+    add_serve_options(serve)
+    serve.set_defaults(func=cmd_serve)
+
+    imp = sub.add_parser("import", help="referentiegegevens importeren")
+    imp_sub = imp.add_subparsers(dest="kind", required=True, metavar="SOORT")
+    gem = imp_sub.add_parser("gemeenten", help="CBS-lijst 'Gemeenten alfabetisch' (CSV)")
+    gem.add_argument("file", metavar="BESTAND")
+    gem.add_argument("--geldig-van", help="ingangsdatum voor nieuwe gemeenten (JJJJ-MM-DD)")
+    gem.set_defaults(func=cmd_import)
+
+    manage = sub.add_parser("manage", help="Django-beheeropdracht uitvoeren", add_help=False)
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+
+    otp = sub.add_parser("otp", help="huidige tweestapscode van een demo-account tonen")
+    otp.add_argument("username", metavar="GEBRUIKER")
+    otp.set_defaults(func=cmd_otp)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return args.func(args)
+    except CliError as exc:
+        print(f"meent: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Shared test fixtures: the reference registry loaded once per test database, and accounts per role."""
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+from django_scopes import scopes_disabled
+
+from meent.core.roles import Role
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from meent.leden.services import load_reference_data
+
+    with django_db_blocker.unblock(), scopes_disabled():
+        load_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (browser, concurrency) flush the database afterwards; put the registry back."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db", "live_server"} & set(
+        request.fixturenames
+    ):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from meent.leden.models import Gemeente
+    from meent.leden.services import load_reference_data
+
+    with scopes_disabled():
+        if not Gemeente.objects.exists():
+            load_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def _no_tenant_scope_in_test_code():
+    """Test set-up reads and writes across gemeenten; each request still runs in its account's scope."""
+    with scopes_disabled():
+        yield
+
+
+@pytest.fixture
+def make_account(db) -> Callable:
+    from meent.leden import services
+    from meent.leden.models import Gemeente, Organisation
+
+    def make(*roles: Role, gemeente: str | None = None, username: str | None = None):
+        if gemeente:
+            organisation = Gemeente.objects.get(code=gemeente).organisation
+        else:
+            organisation = services.create_organisation(name="Vereniging (test)", kind=Organisation.Kind.VERENIGING)
+        return services.create_account(
+            username=username or f"user{next(_counter)}",
+            password="Een-lang-testwachtwoord-1",
+            organisation=organisation,
+            roles=list(roles),
+        )
+
+    return make
+
+
+@pytest.fixture
+def login(client) -> Callable:
+    """Log ``account`` in with a verified second factor, as after the two-step login."""
+
+    def do_login(account):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        client.force_login(account)
+        if account.is_staff_member:
+            device, _ = TOTPDevice.objects.get_or_create(user=account, name="test", defaults={"confirmed": True})
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return client
+
+    return do_login

@@ -1,0 +1,52 @@
+"""Building blocks of the access policy. Each app's ``rules.py`` combines these into named permissions; views,
+API and admin ask only ``user.has_perm(name, obj)``. Nothing is allowed unless a rule says so."""
+
+import rules
+
+from meent.core.roles import Role
+
+
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+@rules.predicate
+def is_staff_member(user) -> bool:
+    return bool(is_signed_in(user) and user.is_staff_member)
+
+
+@rules.predicate
+def is_gemeente_account(user) -> bool:
+    return bool(is_signed_in(user) and user.gemeente is not None and not user.is_staff_member)
+
+
+def has_role(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"has_role:{role.value}")
+    def predicate(user) -> bool:
+        return bool(is_signed_in(user) and user.has_role(role))
+
+    return predicate
+
+
+is_bestuur = has_role(Role.BESTUUR)
+
+
+@rules.predicate
+def is_own_gemeente(user, obj) -> bool:
+    """``obj`` is the user's gemeente, or a record that belongs to it (has a ``gemeente`` attribute)."""
+    if obj is None or not is_signed_in(user) or user.gemeente is None:
+        return False
+    gemeente_id = obj.pk if obj.__class__.__name__ == "Gemeente" else getattr(obj, "gemeente_id", None)
+    return gemeente_id is not None and gemeente_id == user.gemeente.pk
+
+
+def company_staff(role: Role) -> rules.Predicate:
+    """Staff of one company, and the association's board/administrators, who oversee all companies."""
+    return has_role(role) | is_bestuur
+
+
+rules.add_perm("core.view_home", rules.always_allow)
+rules.add_perm("core.view_health", rules.always_allow)
+rules.add_perm("core.view_mijn_gemeente", is_gemeente_account)
+rules.add_perm("core.view_auditlog", is_bestuur)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from meent.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("mijn-gemeente/", views.MijnGemeenteView.as_view(), name="mijn-gemeente"),
+    path("beheer/audittrail/", views.AuditLogView.as_view(), name="auditlog"),
+]

@@ -1,0 +1,78 @@
+"""Reads of the members registry."""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+
+from meent.leden.models import Gemeente, Membership, Organisation, Province
+
+
+def current_year() -> int:
+    return datetime.date.today().year
+
+
+def gemeenten(*, year: int | None = None, province: str | None = None, search: str | None = None) -> QuerySet:
+    """Gemeenten of the division of 1 January of ``year`` (default: this year), Caribbean public bodies excluded."""
+    qs = (
+        Gemeente.objects.municipalities().in_year(year or current_year()).select_related("province", "veiligheidsregio")
+    )
+    if province:
+        qs = qs.filter(Q(province__code__iexact=province) | Q(province__name__iexact=province))
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search)
+            | Q(code__iexact=search)
+            | Q(aliases__icontains=search)
+            | Q(cbs_label__icontains=search)
+        )
+    return qs.order_by("name")
+
+
+def openbare_lichamen() -> QuerySet:
+    return Gemeente.objects.filter(kind=Gemeente.Kind.OPENBAAR_LICHAAM).order_by("name")
+
+
+def gemeente_by_code(code: str) -> Gemeente:
+    return Gemeente.objects.select_related("province", "veiligheidsregio").get(code__iexact=code)
+
+
+def current_successors(gemeente: Gemeente, on: datetime.date | None = None) -> list[Gemeente]:
+    """The gemeente(n) that hold ``gemeente``'s territory on ``on`` (default today), following chains of
+    herindelingen. A current gemeente is its own successor."""
+    on = on or datetime.date.today()
+    result: list[Gemeente] = []
+    pending = [gemeente]
+    while pending:
+        item = pending.pop()
+        if item.valid_until is None or item.valid_until > on:
+            if item not in result:
+                result.append(item)
+            continue
+        pending.extend(s.successor for s in item.successions.select_related("successor"))
+    return sorted(result, key=lambda g: g.code)
+
+
+def years_available() -> list[int]:
+    return list(range(2020, current_year() + 1))
+
+
+def provinces() -> QuerySet:
+    return Province.objects.order_by("name")
+
+
+def contacts_of(gemeente: Gemeente) -> QuerySet:
+    """People with a role at the gemeente; runs in the caller's tenant scope."""
+    return (
+        Membership.objects.filter(organisation__gemeente=gemeente)
+        .select_related("person")
+        .order_by("role", "person__last_name")
+    )
+
+
+def organisations(*, kind: str | None = None, search: str | None = None) -> QuerySet:
+    qs = Organisation.objects.exclude(kind=Organisation.Kind.GEMEENTE)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if search:
+        qs = qs.filter(name__icontains=search)
+    return qs.order_by("name")

@@ -1,0 +1,30 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_of_current_gemeenten_is_paginated(client):
+    body = client.get("/api/v1/gemeenten").json()
+    assert body["count"] == 342
+    assert len(body["results"]) == 50
+
+
+def test_list_filters_year_province_and_search(client):
+    assert client.get("/api/v1/gemeenten?jaar=2020").json()["count"] == 355
+    assert client.get("/api/v1/gemeenten?jaar=2020&provincie=Groningen").json()["count"] == 12
+    assert [g["code"] for g in client.get("/api/v1/gemeenten?zoek=Den Haag").json()["results"]] == ["GM0518"]
+
+
+def test_detail_by_cbs_code(client):
+    body = client.get("/api/v1/gemeenten/GM0363").json()
+    assert body["naam"] == "Amsterdam"
+    assert body["provincie"] == "Noord-Holland"
+    assert body["voorgangers"] == ["GM0457"]  # Weesp, added in 2022
+    assert client.get("/api/v1/gemeenten/GM0457").json()["opvolgers"] == ["GM0363"]
+
+
+def test_bad_filter_is_a_problem_with_the_invalid_parameter(client):
+    response = client.get("/api/v1/gemeenten?jaar=twintig")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalid_params"][0]["name"] == "jaar"
