@@ -91,7 +91,8 @@ class EventDetailView(RuleView, DetailView):
         context["registration_open"] = event.registration_open()
         context["is_organiser"] = self.request.user.has_perm("connect.manage_event", event)
         if context["is_organiser"]:
-            context["counts"] = selectors.status_counts(event)
+            counts = selectors.status_counts(event)
+            context["count_rows"] = [(Registration.Status(s).label, n) for s, n in counts.items()]
         return context
 
 
@@ -586,12 +587,16 @@ class FiguresView(RuleView, TemplateView):
         context = super().get_context_data(**kwargs)
         years = selectors.event_years()
         year = _year(self.request, years[0] if years else datetime.date.today().year)
+        figures = selectors.year_figures(year)
         context.update(
             year=year,
             years=years,
-            figures=selectors.year_figures(year),
-            kinds=Event.Kind.choices,
+            figures=figures,
             formats=Event.Format.choices,
+            kind_rows=[
+                (label, [figures.by_kind_and_format[kind][fmt] for fmt in Event.Format.values])
+                for kind, label in Event.Kind.choices
+            ],
             grades=selectors.grades_per_event(year),
         )
         return context
