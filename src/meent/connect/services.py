@@ -362,7 +362,13 @@ def import_attendance(event: Event, text: str) -> int:
     }
     errors: list[str] = []
     marked: dict[str, Registration] = {}
-    for line_number, row in enumerate(reader, start=2):
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise ImportRefused(
+            [_("Regel %(line)d: het bestand is geen geldige CSV.") % {"line": reader.line_num}]
+        ) from exc
+    for line_number, row in rows:
         email = (row.get(column) or "").strip().lower()
         if not email:
             errors.append(_("Regel %(line)d: het e-mailadres is leeg.") % {"line": line_number})

@@ -43,7 +43,7 @@ class EventSerializer(serializers.ModelSerializer):
     omschrijving = serializers.CharField(source="description")
     soort = serializers.ChoiceField(source="kind", choices=Event.Kind.choices)
     vorm = serializers.ChoiceField(source="format", choices=Event.Format.choices)
-    status = serializers.ChoiceField(choices=Event.Status.choices)
+    status = serializers.CharField(help_text="`gepland` of `geannuleerd`.")
     begin = serializers.DateTimeField(source="starts_at")
     einde = serializers.DateTimeField(source="ends_at")
     locatie = serializers.CharField(source="venue")
@@ -82,7 +82,7 @@ class RegistrationRequestSerializer(serializers.Serializer):
     naam = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254)
     organisatie = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    sessie = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1)
+    sessie = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=2**31 - 1)
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
