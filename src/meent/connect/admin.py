@@ -31,6 +31,7 @@ class EventChangeInline(admin.TabularInline):
     """History is written by the services (which also mail registrants), never edited by hand."""
 
     model = EventChange
+    fk_name = "event"
     extra = 0
     can_delete = False
     readonly_fields = [
