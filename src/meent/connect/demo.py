@@ -464,6 +464,7 @@ def _academie() -> None:
                     (EventChange.Kind.OMGEZET, at(2020, 7, 15), "vanaf augustus alles online", ("fysiek", "digitaal")),
                 )
                 event.refresh_from_db()
+            Event.objects.filter(pk=event.pk).update(evaluation_invited_at=event.ends_at + datetime.timedelta(days=1))
             registrations = _registrations(event, rng.randint(12, 20), attended=True)
             _evaluations(registrations, len(registrations) // 2, rng.choice([7.8, 8.1, 8.4, 8.6]))
 

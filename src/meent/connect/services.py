@@ -449,6 +449,24 @@ def invite_evaluations(event: Event) -> None:
     tasks.send_evaluation_invitations.enqueue(locked.pk)
 
 
+def invite_due_evaluations(*, now: datetime.datetime | None = None, window: datetime.timedelta | None = None) -> int:
+    """Invite the participants of every event that ended within ``window`` (default two weeks) and was not yet
+    invited; run daily (``manage connect_evaluaties``). Returns the number of events."""
+    now = now or timezone.now()
+    window = window or datetime.timedelta(days=14)
+    due = Event.objects.filter(
+        status=Event.Status.GEPLAND, evaluation_invited_at__isnull=True, ends_at__lte=now, ends_at__gt=now - window
+    )
+    count = 0
+    for event in due:
+        try:
+            invite_evaluations(event)
+        except ChangeRefused:  # invited or cancelled in the meantime
+            continue
+        count += 1
+    return count
+
+
 # Academie -----------------------------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Course, Event, Registration, Trainee
+from meent.core.audit import log_read
 from meent.core.views import RuleView
 
 
@@ -407,6 +408,7 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
     def get(self, request, *args, **kwargs) -> HttpResponse:
         if fmt := _format(request):
             event = self.get_event()
+            log_read(request.user, event)  # a download of personal data leaves the system: keep a trace
             rows = exports.participant_rows(selectors.participants(event))
             return exports.tabular_response(
                 fmt, f"deelnemers-{event.pk}", str(_("Deelnemers")), [str(h) for h in self.HEADER], rows

@@ -117,3 +117,23 @@ def test_results_average_per_aspect():
     assert results.responses == 3
     assert str(results.overall) == "7.67" and str(results.organisation) == "8.00"
     assert dict(results.distribution)[8] == 2
+
+
+def test_due_invitations_go_out_once_for_recently_ended_events(mailoutbox):
+    import datetime
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from meent.connect.tests.factories import in_days
+
+    recent = PastEventFactory()
+    seated(recent, "a@voorbeeld.nl")
+    long_ago = EventFactory(starts_at=in_days(-60), ends_at=in_days(-60, 17))
+    seated(long_ago, "b@voorbeeld.nl")
+    cancelled = PastEventFactory(status="geannuleerd")
+    seated(cancelled, "c@voorbeeld.nl")
+    call_command("connect_evaluaties", stdout=io.StringIO())
+    assert [m.to for m in mailoutbox] == [["a@voorbeeld.nl"]]
+    assert services.invite_due_evaluations(now=timezone.now() + datetime.timedelta(hours=1)) == 0
