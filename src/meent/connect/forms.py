@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meent.connect.models import Evaluation, Event, Session
+from meent.connect import services
+from meent.connect.models import Cohort, Course, Edition, Evaluation, Event, Session, Trainee, Trainer
 from meent.leden.models import Organisation
 
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -238,3 +239,114 @@ class EvaluationForm(forms.ModelForm):
         for name in ("overall", "content", "speakers", "organisation"):
             self.fields[name].help_text = _("1 = zeer slecht, 10 = uitstekend")
         _style(self)
+
+
+class CourseForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = ["title", "description", "days"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
+
+
+class EditionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort editie"), choices=Edition.Kind.choices)
+    client = forms.ModelChoiceField(
+        label=_("Opdrachtgever (maatwerk)"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("Alleen bij maatwerk: de gemeente of organisatie die de training afneemt."),
+    )
+    capacity = forms.IntegerField(label=_("Capaciteit"), min_value=1, max_value=10000)
+    venue = forms.CharField(label=_("Locatie"), max_length=200, required=False)
+    stream_url = forms.URLField(label=_("Streamlink"), required=False, assume_scheme="https")
+    trainers = forms.ModelMultipleChoiceField(label=_("Docenten"), queryset=Trainer.objects.all(), required=False)
+    days = forms.CharField(
+        label=_("Trainingsdagen"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Eén dag per regel: datum en vorm, bijvoorbeeld '12-10-2026 fysiek' of '13-10-2026 online'."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean_days(self):
+        try:
+            return services.parse_day_plans(self.cleaned_data["days"])
+        except services.ImportRefused as exc:
+            raise forms.ValidationError(exc.errors) from exc
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Edition.Kind.MAATWERK and not data.get("client"):
+            self.add_error("client", _("Een maatwerkeditie heeft een opdrachtgever."))
+        if data.get("kind") == Edition.Kind.OPEN and data.get("client"):
+            self.add_error("client", _("Een open editie heeft geen opdrachtgever."))
+        formats = {d.format for d in data.get("days") or []}
+        if Event.Format.DIGITAAL in formats and not data.get("stream_url"):
+            self.add_error("stream_url", _("Online trainingsdagen hebben een streamlink nodig."))
+        if Event.Format.FYSIEK in formats and not data.get("venue"):
+            self.add_error("venue", _("Fysieke trainingsdagen hebben een locatie nodig."))
+        return data
+
+
+class TraineeForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"))
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.all(), required=False)
+    new_cohort = forms.CharField(
+        label=_("Of een nieuw cohort"),
+        max_length=100,
+        required=False,
+        help_text=_("Bijvoorbeeld: Traineeship 2026-II."),
+    )
+    start_date = forms.DateField(label=_("In dienst"), widget=DATE_WIDGET, input_formats=DATE_FORMATS)
+    end_date = forms.DateField(label=_("Uit dienst"), widget=DATE_WIDGET, input_formats=DATE_FORMATS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Trainee.objects.filter(email=email).exists():
+            raise forms.ValidationError(_("Er is al een trainee met dit e-mailadres."))
+        return email
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("Het einde ligt vóór het begin."))
+        if not data.get("cohort") and not (data.get("new_cohort") or "").strip():
+            self.add_error("cohort", _("Kies een cohort of geef een nieuw cohort op."))
+        return data
+
+
+class AssignmentForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Opdrachtgever"),
+        queryset=Organisation.objects.order_by("name"),
+        help_text=_("De gemeente of andere overheid waar de trainee de opdracht doet."),
+    )
+    title = forms.CharField(label=_("Opdracht"), max_length=200)
+    start_date = forms.DateField(label=_("Begin"), widget=DATE_WIDGET, input_formats=DATE_FORMATS)
+    end_date = forms.DateField(label=_("Einde"), widget=DATE_WIDGET, input_formats=DATE_FORMATS, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("Het einde ligt vóór het begin."))
+        return data

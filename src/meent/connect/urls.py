@@ -25,7 +25,11 @@ urlpatterns = [
     path("aanmelding/<str:token>/evaluatie/", views.EvaluationFormView.as_view(), name="evaluation-form"),
     path("bevestigen/<str:token>/", views.RegistrationConfirmView.as_view(), name="registration-confirm"),
     path("academie/", views.CourseListView.as_view(), name="course-list"),
+    path("academie/nieuw/", views.CourseCreateView.as_view(), name="course-create"),
     path("academie/<int:pk>/", views.CourseDetailView.as_view(), name="course-detail"),
+    path("academie/<int:pk>/editie/", views.EditionCreateView.as_view(), name="edition-create"),
     path("trainees/", views.TraineeOverviewView.as_view(), name="trainee-overview"),
+    path("trainees/nieuw/", views.TraineeCreateView.as_view(), name="trainee-create"),
+    path("trainees/<int:pk>/opdracht/", views.AssignmentCreateView.as_view(), name="assignment-create"),
     path("connect/cijfers/", views.FiguresView.as_view(), name="figures"),
 ]

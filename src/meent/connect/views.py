@@ -548,6 +548,91 @@ class CourseDetailView(RuleView, DetailView):
         return context
 
 
+class CourseCreateView(RuleView, FormView):
+    permission_required = "connect.add_course"
+    template_name = "connect/simple_form.html"
+    form_class = forms.CourseForm
+    extra_context = {"heading": gettext_lazy("Nieuwe leergang")}
+
+    def form_valid(self, form) -> HttpResponse:
+        course = services.create_course(**form.cleaned_data)
+        messages.success(self.request, _("De leergang is toegevoegd."))
+        return redirect("connect:course-detail", course.pk)
+
+
+class EditionCreateView(RuleView, FormView):
+    permission_required = "connect.add_edition"
+    template_name = "connect/simple_form.html"
+    form_class = forms.EditionForm
+
+    def get_course(self) -> Course:
+        return get_object_or_404(Course, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Nieuwe editie van %(course)s") % {"course": self.get_course().title}
+        return context
+
+    def form_valid(self, form) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            edition = services.create_edition(
+                course=self.get_course(),
+                kind=data["kind"],
+                client=data["client"],
+                capacity=data["capacity"],
+                venue=data["venue"],
+                stream_url=data["stream_url"],
+                trainers=list(data["trainers"]),
+                days=data["days"],
+            )
+        except services.ChangeRefused as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        messages.success(self.request, _("De editie is gepland; deelnemers kunnen zich aanmelden."))
+        return redirect("connect:event-detail", edition.event.pk)
+
+
+class TraineeCreateView(RuleView, FormView):
+    permission_required = "connect.add_trainee"
+    template_name = "connect/simple_form.html"
+    form_class = forms.TraineeForm
+    extra_context = {"heading": gettext_lazy("Nieuwe trainee")}
+
+    def form_valid(self, form) -> HttpResponse:
+        data = form.cleaned_data
+        trainee = services.add_trainee(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            cohort=data["cohort"] or data["new_cohort"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+        )
+        messages.success(self.request, _("%(name)s is toegevoegd.") % {"name": trainee})
+        return redirect(reverse("connect:trainee-overview") + f"?jaar={data['start_date'].year}")
+
+
+class AssignmentCreateView(RuleView, FormView):
+    permission_required = "connect.add_assignment"
+    template_name = "connect/simple_form.html"
+    form_class = forms.AssignmentForm
+
+    def get_trainee(self) -> Trainee:
+        return get_object_or_404(Trainee, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Nieuwe opdracht voor %(name)s") % {"name": self.get_trainee()}
+        return context
+
+    def form_valid(self, form) -> HttpResponse:
+        data = form.cleaned_data
+        services.add_assignment(trainee=self.get_trainee(), **data)
+        messages.success(self.request, _("De opdracht is toegevoegd."))
+        return redirect(reverse("connect:trainee-overview") + f"?jaar={data['start_date'].year}")
+
+
 def _year(request: HttpRequest, default: int) -> int:
     try:
         year = int(request.GET.get("jaar") or default)

@@ -5,7 +5,7 @@ ORGANISERS = frozenset({"connect", "bestuur"})
 
 def fixtures() -> dict:
     from meent.connect.models import Course, Registration
-    from meent.connect.tests.factories import EventFactory, PastEventFactory, RegistrationFactory
+    from meent.connect.tests.factories import EventFactory, PastEventFactory, RegistrationFactory, TraineeFactory
 
     event = EventFactory(title="Matrixcongres")
     past = PastEventFactory(title="Afgelopen matrixcongres")
@@ -14,6 +14,7 @@ def fixtures() -> dict:
         "registration": RegistrationFactory(event=event),
         "past_registration": RegistrationFactory(event=past, status=Registration.Status.AANWEZIG),
         "course": Course.objects.create(title="Leergang matrix"),
+        "trainee": TraineeFactory(),
     }
 
 
@@ -45,6 +46,10 @@ ACCESS = {
     "connect:evaluation-invite": Case(_event("evaluaties/uitnodigen/"), ORGANISERS),
     "connect:mail-log": Case(_event("mails/"), ORGANISERS),
     "connect:trainee-overview": Case("/trainees/", ORGANISERS),
+    "connect:course-create": Case("/academie/nieuw/", ORGANISERS),
+    "connect:edition-create": Case(lambda f: f"/academie/{f['course'].pk}/editie/", ORGANISERS),
+    "connect:trainee-create": Case("/trainees/nieuw/", ORGANISERS),
+    "connect:assignment-create": Case(lambda f: f"/trainees/{f['trainee'].pk}/opdracht/", ORGANISERS),
     "connect:figures": Case("/connect/cijfers/", ORGANISERS),
     "api:evenement-list": Case("/api/v1/evenementen", EVERYONE),
     "api:evenement-detail": Case(lambda f: f"/api/v1/evenementen/{f['event'].pk}", EVERYONE),

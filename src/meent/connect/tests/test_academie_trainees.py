@@ -110,3 +110,77 @@ def test_trainee_overview_shows_the_year(client, make_account, login):
     response = client.get("/trainees/?jaar=2020")
     assert "Datastrategie" in response.text and str(employment.trainee) in response.text
     assert client.get("/trainees/?jaar=twintig").status_code == 200
+
+
+@pytest.fixture
+def organiser(client, make_account, login):
+    login(make_account(Role.CONNECT))
+    return client
+
+
+def test_organiser_plans_a_course_and_an_edition_with_days(organiser):
+    organiser.post("/academie/nieuw/", {"title": "Rechtmatigheidsverantwoording", "days": "2"})
+    course = CourseFactory._meta.model.objects.get(title="Rechtmatigheidsverantwoording")
+    response = organiser.post(
+        f"/academie/{course.pk}/editie/",
+        {
+            "kind": "open",
+            "capacity": "16",
+            "venue": "VNG, Den Haag",
+            "stream_url": "https://stream.example/r",
+            "days": "12-10-2030 fysiek\n19-10-2030 online\n",
+        },
+    )
+    edition = course.editions.get()
+    assert response.status_code == 302
+    assert [(d.date, d.format) for d in edition.days.all()] == [
+        (D(2030, 10, 12), "fysiek"),
+        (D(2030, 10, 19), "digitaal"),
+    ]
+    assert edition.event.format == "hybride" and edition.event.capacity == 16
+
+
+def test_edition_form_explains_bad_days_per_line(organiser):
+    course = CourseFactory()
+    response = organiser.post(
+        f"/academie/{course.pk}/editie/",
+        {
+            "kind": "maatwerk",
+            "capacity": "10",
+            "venue": "X",
+            "days": "12-10-2030 fysiek\n31-02-2030\n1-11-2030 per post",
+        },
+    )
+    assert "Regel 2: &#x27;31-02-2030&#x27; is geen datum" in response.text
+    assert "Regel 3: kies &#x27;fysiek&#x27; of &#x27;online&#x27;" in response.text
+    assert "Een maatwerkeditie heeft een opdrachtgever" in response.text
+    assert not course.editions.exists()
+
+
+def test_organiser_adds_a_trainee_in_a_new_cohort_and_an_assignment(organiser):
+    response = organiser.post(
+        "/trainees/nieuw/",
+        {
+            "first_name": "Sam",
+            "last_name": "Voorbeeld",
+            "email": "sam@voorbeeld.nl",
+            "new_cohort": "Traineeship 2030-I",
+            "start_date": "2030-09-01",
+        },
+    )
+    assert response.status_code == 302
+    from meent.connect.models import Trainee
+
+    trainee = Trainee.objects.get(email="sam@voorbeeld.nl")
+    assert trainee.cohort.name == "Traineeship 2030-I" and trainee.employments.get().start_date == D(2030, 9, 1)
+    utrecht = Gemeente.objects.get(code="GM0344").organisation
+    organiser.post(
+        f"/trainees/{trainee.pk}/opdracht/",
+        {"organisation": utrecht.pk, "title": "Wijkaanpak", "start_date": "2030-10-01", "end_date": "2030-09-01"},
+    )
+    assert not trainee.assignments.exists()  # end before start is refused
+    organiser.post(
+        f"/trainees/{trainee.pk}/opdracht/",
+        {"organisation": utrecht.pk, "title": "Wijkaanpak", "start_date": "2030-10-01"},
+    )
+    assert "Wijkaanpak" in organiser.get("/trainees/?jaar=2030").text
