@@ -7,6 +7,7 @@ written in bulk, without mail, since the demo should not send thousands of messa
 import datetime
 import itertools
 import random
+import zoneinfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +32,7 @@ from meent.connect.models import (
 from meent.leden import services as leden
 from meent.leden.models import Gemeente, Organisation
 
-TZ = datetime.timezone(datetime.timedelta(hours=1))  # fixed offsets keep the demo identical on every machine
+TZ = zoneinfo.ZoneInfo("Europe/Amsterdam")
 FIRST = [
     "Anna",
     "Bram",

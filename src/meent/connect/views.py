@@ -60,6 +60,7 @@ class EventListView(RuleView, ListView):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.get_filter_form()
         context["years"] = selectors.event_years()
+        context["now"] = timezone.now()
         return context
 
 
@@ -90,6 +91,9 @@ class EventDetailView(RuleView, DetailView):
         event = self.object
         context["changes"] = event.changes.select_related("replacement")
         context["registration_open"] = event.registration_open()
+        context["is_past"] = event.ends_at < timezone.now()
+        if context["is_past"]:
+            context["participant_count"] = event.registrations.filter(status__in=Registration.HOLDS_SEAT).count()
         context["is_organiser"] = self.request.user.has_perm("connect.manage_event", event)
         if context["is_organiser"]:
             counts = selectors.status_counts(event)
