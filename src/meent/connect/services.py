@@ -1,6 +1,7 @@
 """Writes of Connect. Every change to seats runs under the event's row lock (``select_for_update``), taken before
-any session lock, so parallel registrations queue per event instead of racing; the check constraints on
-``seats_taken`` make an overbooking impossible even for code that forgets the lock."""
+any session lock, so parallel registrations queue per event instead of racing. The seat counters themselves only
+move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1 WHERE seats_taken < capacity``), so even
+code that forgot the lock could not overbook, and the check constraints refuse any other write that would."""
 
 import csv
 import datetime
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,7 +107,7 @@ def update_event(event: Event, *, commissioners: list[Organisation] | None = Non
     for name, value in fields.items():
         setattr(locked, name, value)
     locked.full_clean(exclude=["commissioners"])
-    locked.save()
+    locked.save(update_fields=list(fields))  # never the seat counter: that moves only by conditional UPDATEs
     if commissioners is not None:
         locked.commissioners.set(commissioners)
     _promote_waiting(locked)
@@ -241,7 +243,7 @@ def register(
                     raise RegistrationRefused(_("Deze sessie hoort niet bij dit evenement."))
             if Registration.objects.filter(event=locked, email=email).exclude(status="geannuleerd").exists():
                 raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement."))
-            has_room = locked.seats_taken < locked.capacity and (chosen is None or chosen.has_room)
+            has_room = _take_seat(locked, chosen)
             registration = Registration.objects.create(
                 event=locked,
                 session=chosen,
@@ -251,28 +253,33 @@ def register(
                 account=account if getattr(account, "is_authenticated", False) else None,
                 status=Registration.Status.AANGEMELD if has_room else Registration.Status.WACHTLIJST,
             )
-            if has_room:
-                _take_seat(locked, chosen)
             tasks.send_registration_mail.enqueue(registration.pk, "aanmelding")
     except IntegrityError as exc:  # the partial unique index: a double submit that slipped past the check
         raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement.")) from exc
     return registration
 
 
-def _take_seat(event: Event, session: Session | None) -> None:
-    event.seats_taken += 1
-    event.save(update_fields=["seats_taken"])
+def _take_seat(event: Event, session: Session | None) -> bool:
+    """Take one seat of the event (and of the session) if there is one; the instances are refreshed."""
+    if not Event.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(seats_taken=F("seats_taken") + 1):
+        return False
     if session is not None:
-        session.seats_taken += 1
-        session.save(update_fields=["seats_taken"])
+        room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
+        if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
+            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
+            event.refresh_from_db(fields=["seats_taken"])
+            return False
+        session.refresh_from_db(fields=["seats_taken"])
+    event.refresh_from_db(fields=["seats_taken"])
+    return True
 
 
 def _free_seat(event: Event, session: Session | None) -> None:
-    event.seats_taken -= 1
-    event.save(update_fields=["seats_taken"])
+    Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
+    event.refresh_from_db(fields=["seats_taken"])
     if session is not None:
-        session.seats_taken -= 1
-        session.save(update_fields=["seats_taken"])
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
+        session.refresh_from_db(fields=["seats_taken"])
 
 
 def _promote_waiting(event: Event) -> list[Registration]:
@@ -291,10 +298,11 @@ def _promote_waiting(event: Event) -> list[Registration]:
         session = sessions.get(registration.session_id)
         if session is not None and not session.has_room:
             continue
+        if not _take_seat(event, session):
+            continue
         registration.status = Registration.Status.AANGEMELD
         registration.promoted_at = timezone.now()
         registration.save(update_fields=["status", "promoted_at"])
-        _take_seat(event, session)
         promoted.append(registration)
         tasks.send_registration_mail.enqueue(registration.pk, "doorgeschoven")
     return promoted
