@@ -138,3 +138,12 @@ def test_cancelling_after_the_event_is_refused():
     with pytest.raises(services.ChangeRefused):
         services.cancel_registration(registration.token)
     assert Registration.objects.get(pk=registration.pk).status == "aangemeld"
+
+
+def test_a_stale_copy_of_the_event_cannot_take_a_seat_that_is_gone():
+    event = EventFactory(capacity=1)
+    stale = Event.objects.get(pk=event.pk)
+    register(event, 1)
+    assert stale.seats_taken == 0  # this copy still believes there is room
+    assert services._take_seat(stale, None) is False
+    assert Event.objects.get(pk=event.pk).seats_taken == 1
