@@ -130,6 +130,7 @@ class Registration(models.Model):
         AANWEZIG = "aanwezig", _("Aanwezig")
 
     HOLDS_SEAT = (Status.AANGEMELD, Status.AANWEZIG)
+    CONFIRMATION_DAYS = 3  # an address not confirmed within this many days gives its seat up
 
     event = models.ForeignKey(
         Event, verbose_name=_("evenement"), on_delete=models.CASCADE, related_name="registrations"

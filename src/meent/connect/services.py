@@ -318,13 +318,14 @@ def confirm_registration(confirm_token: str) -> Registration:
     return registration
 
 
-def cancel_registration(token: str) -> Registration:
-    """The registrant cancels through the personal link; a freed seat goes to the first in line."""
+def cancel_registration(token: str, *, expired: bool = False) -> Registration:
+    """The registrant cancels through the personal link (or, with ``expired``, never confirmed the address); a
+    freed seat goes to the first in line."""
     with transaction.atomic():
         event_id = Registration.objects.values_list("event_id", flat=True).get(token=token)
         event = Event.objects.select_for_update().get(pk=event_id)
         registration = Registration.objects.select_for_update().get(token=token)
-        if registration.status == Registration.Status.GEANNULEERD:
+        if registration.status == Registration.Status.GEANNULEERD or (expired and registration.is_confirmed):
             return registration
         if registration.status == Registration.Status.AANWEZIG or event.ends_at < timezone.now():
             raise ChangeRefused(_("Dit evenement is al voorbij; afmelden kan niet meer."))
@@ -338,8 +339,27 @@ def cancel_registration(token: str) -> Registration:
         if held_seat:
             _free_seat(event, session)
             _promote_waiting(event)
-        tasks.send_registration_mail.enqueue(registration.pk, "afmelding")
+        tasks.send_registration_mail.enqueue(registration.pk, "verlopen" if expired else "afmelding")
     return registration
+
+
+def expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Cancel registrations whose address was not confirmed within ``Registration.CONFIRMATION_DAYS``, so an
+    unconfirmed (or mistyped) address does not keep a seat from the waiting list. Run daily
+    (``manage connect_opruimen``)."""
+    now = now or timezone.now()
+    stale = Registration.objects.filter(
+        confirmed_at__isnull=True,
+        status__in=[Registration.Status.AANGEMELD, Registration.Status.WACHTLIJST],
+        created_at__lt=now - datetime.timedelta(days=Registration.CONFIRMATION_DAYS),
+        event__ends_at__gt=now,
+        event__status=Event.Status.GEPLAND,
+    ).values_list("token", flat=True)
+    count = 0
+    for token in list(stale):
+        if cancel_registration(token, expired=True).status == Registration.Status.GEANNULEERD:
+            count += 1
+    return count
 
 
 @transaction.atomic

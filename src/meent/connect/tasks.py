@@ -57,7 +57,9 @@ def registration_mail(registration: Registration, kind: str) -> tuple[str, list[
             first = _("Dank voor uw aanmelding voor %(event)s op %(when)s.")
         return subject, [
             first % {"event": event.title, "when": _when(event.starts_at)},
-            _("Bevestig uw e-mailadres via deze link: %(url)s") % {"url": confirm},
+            _("Bevestig uw e-mailadres binnen %(days)d dagen via deze link: %(url)s")
+            % {"days": Registration.CONFIRMATION_DAYS, "url": confirm},
+            _("Zonder bevestiging vervalt uw aanmelding."),
             personal,
         ]
     if kind == "doorgeschoven":
@@ -69,6 +71,13 @@ def registration_mail(registration: Registration, kind: str) -> tuple[str, list[
     if kind == "afmelding":
         return _("Afmelding ontvangen: %(event)s") % {"event": event.title}, [
             _("U bent afgemeld voor %(event)s.") % {"event": event.title}
+        ]
+    if kind == "verlopen":
+        return _("Aanmelding vervallen: %(event)s") % {"event": event.title}, [
+            _("U hebt uw e-mailadres niet bevestigd. Daarom is uw aanmelding voor %(event)s vervallen.")
+            % {"event": event.title},
+            _("U kunt zich opnieuw aanmelden: %(url)s")
+            % {"url": absolute_url(reverse("connect:register", args=[event.pk]))},
         ]
     if kind == "evaluatie":
         url = absolute_url(reverse("connect:evaluation-form", args=[registration.token]))

@@ -147,3 +147,28 @@ def test_a_stale_copy_of_the_event_cannot_take_a_seat_that_is_gone():
     assert stale.seats_taken == 0  # this copy still believes there is room
     assert services._take_seat(stale, None) is False
     assert Event.objects.get(pk=event.pk).seats_taken == 1
+
+
+def test_unconfirmed_registrations_expire_and_their_seat_goes_to_the_waiting_list(mailoutbox):
+    event = EventFactory(capacity=1)
+    unconfirmed = register(event, 1)
+    waiting = register(event, 2)
+    services.confirm_registration(waiting.confirm_token)
+    Registration.objects.filter(pk=unconfirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=4))
+    mailoutbox.clear()
+    assert services.expire_unconfirmed() == 1
+    assert Registration.objects.get(pk=unconfirmed.pk).status == "geannuleerd"
+    assert Registration.objects.get(pk=waiting.pk).status == "aangemeld"
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert subjects[0].startswith("Aanmelding vervallen") and subjects[1].startswith("Er is een plaats voor u")
+    assert services.expire_unconfirmed() == 0
+
+
+def test_confirmed_or_recent_registrations_do_not_expire():
+    event = EventFactory()
+    recent = register(event, 1)
+    old_but_confirmed = register(event, 2)
+    services.confirm_registration(old_but_confirmed.confirm_token)
+    Registration.objects.filter(pk=old_but_confirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=9))
+    assert services.expire_unconfirmed() == 0
+    assert Registration.objects.get(pk=recent.pk).status == "aangemeld"
