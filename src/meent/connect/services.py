@@ -260,26 +260,28 @@ def register(
 
 
 def _take_seat(event: Event, session: Session | None) -> bool:
-    """Take one seat of the event (and of the session) if there is one; the instances are refreshed."""
+    """Take one seat of the event (and of the session) if there is one. The instances' counters follow the
+    database; under the event lock they are exact, and the UPDATEs' conditions guard them regardless."""
     if not Event.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(seats_taken=F("seats_taken") + 1):
+        event.refresh_from_db(fields=["seats_taken"])
         return False
     if session is not None:
         room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
         if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
             Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
-            event.refresh_from_db(fields=["seats_taken"])
+            session.refresh_from_db(fields=["seats_taken"])
             return False
-        session.refresh_from_db(fields=["seats_taken"])
-    event.refresh_from_db(fields=["seats_taken"])
+        session.seats_taken += 1
+    event.seats_taken += 1
     return True
 
 
 def _free_seat(event: Event, session: Session | None) -> None:
     Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
-    event.refresh_from_db(fields=["seats_taken"])
+    event.seats_taken -= 1
     if session is not None:
         Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
-        session.refresh_from_db(fields=["seats_taken"])
+        session.seats_taken -= 1
 
 
 def _promote_waiting(event: Event) -> list[Registration]:
