@@ -453,7 +453,11 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
-        registration = get_object_or_404(Registration, pk=request.POST.get("registration"), event=self.get_event())
+        number = request.POST.get("registration", "")
+        if not number.isdigit():
+            messages.error(request, _("Kies een deelnemer uit de lijst."))
+            return redirect("connect:checkin", self.get_event().pk)
+        registration = get_object_or_404(Registration, pk=int(number), event=self.get_event())
         try:
             services.set_attendance(registration, attended=request.POST.get("attended") == "1")
         except services.ChangeRefused as exc:

@@ -168,6 +168,8 @@ def test_check_in_marks_attendance_on_screen(organiser):
     assert "Handtekening" in page.text and "A" in page.text
     organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": registration.pk, "attended": "1"})
     assert Registration.objects.get(pk=registration.pk).status == "aanwezig"
+    assert organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": "x"}).status_code == 302
+    assert organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": "999999"}).status_code == 404
 
 
 def test_organiser_pages_of_a_missing_event_are_404(organiser):
