@@ -1,6 +1,6 @@
 import rules
 
-from meent.core.access import company_staff
+from meent.core.access import company_staff, is_signed_in
 from meent.core.roles import Role
 
 is_connect_staff = company_staff(Role.CONNECT)
@@ -10,6 +10,7 @@ rules.add_perm("connect.view_event", rules.always_allow)
 rules.add_perm("connect.add_registration", rules.always_allow)
 rules.add_perm("connect.view_own_registration", rules.always_allow)
 rules.add_perm("connect.view_course", rules.always_allow)
+rules.add_perm("connect.view_my_registrations", is_signed_in)
 # Organisers: Connect staff, and the board who oversee every company.
 rules.add_perm("connect.manage_event", is_connect_staff)
 rules.add_perm("connect.view_registration", is_connect_staff)

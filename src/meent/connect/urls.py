@@ -6,6 +6,7 @@ app_name = "connect"
 urlpatterns = [
     path("evenementen/", views.EventListView.as_view(), name="event-list"),
     path("evenementen/nieuw/", views.EventCreateView.as_view(), name="event-create"),
+    path("evenementen/mijn-aanmeldingen/", views.MyRegistrationsView.as_view(), name="my-registrations"),
     path("evenementen/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("evenementen/<int:pk>/agenda.ics", views.EventCalendarView.as_view(), name="event-ical"),
     path("evenementen/<int:pk>/aanmelden/", views.RegisterView.as_view(), name="register"),

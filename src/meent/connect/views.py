@@ -197,6 +197,20 @@ class RegistrationDetailView(RegistrationTokenMixin, RuleView, TemplateView):
         return context
 
 
+class MyRegistrationsView(RuleView, ListView):
+    """Registrations made while signed in: an account is optional, but with one they are all in one place."""
+
+    permission_required = "connect.view_my_registrations"
+    template_name = "connect/my_registrations.html"
+
+    def get_queryset(self):
+        return (
+            Registration.objects.filter(account=self.request.user)
+            .select_related("event", "session")
+            .order_by("-event__starts_at")
+        )
+
+
 class RegistrationConfirmView(RuleView, TemplateView):
     permission_required = "connect.view_own_registration"
     template_name = "connect/registration_confirm.html"

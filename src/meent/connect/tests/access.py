@@ -1,4 +1,4 @@
-from meent.core.testing import EVERYONE, Case
+from meent.core.testing import EVERYONE, SIGNED_IN, Case
 
 ORGANISERS = frozenset({"connect", "bestuur"})
 
@@ -32,6 +32,7 @@ ACCESS = {
     "connect:registration-confirm": Case(lambda f: f"/bevestigen/{f['registration'].confirm_token}/", EVERYONE),
     "connect:evaluation-form": Case(lambda f: f"/aanmelding/{f['past_registration'].token}/evaluatie/", EVERYONE),
     "connect:course-list": Case("/academie/", EVERYONE),
+    "connect:my-registrations": Case("/evenementen/mijn-aanmeldingen/", SIGNED_IN),
     "connect:course-detail": Case(lambda f: f"/academie/{f['course'].pk}/", EVERYONE),
     "connect:event-create": Case("/evenementen/nieuw/", ORGANISERS),
     "connect:event-update": Case(_event("bewerken/"), ORGANISERS),

@@ -189,3 +189,15 @@ def test_evaluation_through_the_personal_link_and_results_in_dutch(client, organ
     response = organiser.get(f"/evenementen/{event.pk}/evaluaties/")
     assert response.context["results"].responses == 3
     assert "7,7" in response.text and "Goed geregeld" in response.text
+
+
+def test_signed_in_registrants_find_their_registrations(client, make_account, login):
+    account = make_account(gemeente="GM0363")
+    login(account)
+    event = EventFactory(title="Congres voor ingelogden")
+    client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna", "email": "anna@voorbeeld.nl"})
+    assert Registration.objects.get(email="anna@voorbeeld.nl").account == account
+    assert "Congres voor ingelogden" in client.get("/evenementen/mijn-aanmeldingen/").text
+    other = make_account(gemeente="GM0344")
+    login(other)
+    assert "Congres voor ingelogden" not in client.get("/evenementen/mijn-aanmeldingen/").text
