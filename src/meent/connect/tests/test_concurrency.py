@@ -61,3 +61,37 @@ def test_parallel_registrations_never_exceed_a_session_capacity():
     session.refresh_from_db()
     assert session.seats_taken == 7
     assert Event.objects.get(pk=event.pk).seats_taken == 7
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_cancellations_and_registrations_keep_the_counter_exact():
+    event = EventFactory(capacity=10)
+    seated = [services.register(event=event.pk, name=f"Vroeg {n}", email=f"vroeg{n}@voorbeeld.nl") for n in range(10)]
+    for n in range(5):
+        services.register(event=event.pk, name=f"Wacht {n}", email=f"wacht{n}@voorbeeld.nl")
+    barrier = threading.Barrier(20)
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            if n < 10:
+                services.cancel_registration(seated[n].token)
+            else:
+                services.register(event=event.pk, name=f"Laat {n}", email=f"laat{n}@voorbeeld.nl")
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    event.refresh_from_db()
+    holding = Registration.objects.filter(event=event, status__in=Registration.HOLDS_SEAT).count()
+    assert event.seats_taken == holding == 10  # 10 freed seats, 15 candidates: the house is full again
+    assert Registration.objects.filter(event=event, status="wachtlijst").count() == 5
