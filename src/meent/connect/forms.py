@@ -252,6 +252,16 @@ class CourseForm(forms.ModelForm):
         _style(self)
 
 
+class TrainerForm(forms.ModelForm):
+    class Meta:
+        model = Trainer
+        fields = ["name", "email", "expertise"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 

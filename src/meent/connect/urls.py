@@ -27,6 +27,7 @@ urlpatterns = [
     path("bevestigen/<str:token>/", views.RegistrationConfirmView.as_view(), name="registration-confirm"),
     path("academie/", views.CourseListView.as_view(), name="course-list"),
     path("academie/nieuw/", views.CourseCreateView.as_view(), name="course-create"),
+    path("academie/docenten/nieuw/", views.TrainerCreateView.as_view(), name="trainer-create"),
     path("academie/<int:pk>/", views.CourseDetailView.as_view(), name="course-detail"),
     path("academie/<int:pk>/editie/", views.EditionCreateView.as_view(), name="edition-create"),
     path("trainees/", views.TraineeOverviewView.as_view(), name="trainee-overview"),

@@ -582,6 +582,18 @@ class CourseCreateView(RuleView, FormView):
         return redirect("connect:course-detail", course.pk)
 
 
+class TrainerCreateView(RuleView, FormView):
+    permission_required = "connect.add_trainer"
+    template_name = "connect/simple_form.html"
+    form_class = forms.TrainerForm
+    extra_context = {"heading": gettext_lazy("Nieuwe docent")}
+
+    def form_valid(self, form) -> HttpResponse:
+        trainer = form.save()
+        messages.success(self.request, _("%(name)s is toegevoegd.") % {"name": trainer})
+        return redirect("connect:course-list")
+
+
 class EditionCreateView(RuleView, FormView):
     permission_required = "connect.add_edition"
     template_name = "connect/simple_form.html"

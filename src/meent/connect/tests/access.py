@@ -48,6 +48,7 @@ ACCESS = {
     "connect:mail-log": Case(_event("mails/"), ORGANISERS),
     "connect:trainee-overview": Case("/trainees/", ORGANISERS),
     "connect:course-create": Case("/academie/nieuw/", ORGANISERS),
+    "connect:trainer-create": Case("/academie/docenten/nieuw/", ORGANISERS),
     "connect:edition-create": Case(lambda f: f"/academie/{f['course'].pk}/editie/", ORGANISERS),
     "connect:trainee-create": Case("/trainees/nieuw/", ORGANISERS),
     "connect:assignment-create": Case(lambda f: f"/trainees/{f['trainee'].pk}/opdracht/", ORGANISERS),

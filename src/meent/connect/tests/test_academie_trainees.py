@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from meent.connect import selectors, services
-from meent.connect.models import Event, TrainingDay
+from meent.connect.models import Event, Trainer, TrainingDay
 from meent.connect.services import DayPlan
 from meent.connect.tests.factories import AssignmentFactory, CourseFactory, EmploymentFactory, TraineeFactory
 from meent.core.roles import Role
@@ -119,6 +119,7 @@ def organiser(client, make_account, login):
 
 
 def test_organiser_plans_a_course_and_an_edition_with_days(organiser):
+    organiser.post("/academie/docenten/nieuw/", {"name": "Drs. T. Docent", "expertise": "Financiën"})
     organiser.post("/academie/nieuw/", {"title": "Rechtmatigheidsverantwoording", "days": "2"})
     course = CourseFactory._meta.model.objects.get(title="Rechtmatigheidsverantwoording")
     response = organiser.post(
@@ -129,6 +130,7 @@ def test_organiser_plans_a_course_and_an_edition_with_days(organiser):
             "venue": "VNG, Den Haag",
             "stream_url": "https://stream.example/r",
             "days": "12-10-2030 fysiek\n19-10-2030 online\n",
+            "trainers": [Trainer.objects.get(name="Drs. T. Docent").pk],
         },
     )
     edition = course.editions.get()
@@ -138,6 +140,7 @@ def test_organiser_plans_a_course_and_an_edition_with_days(organiser):
         (D(2030, 10, 19), "digitaal"),
     ]
     assert edition.event.format == "hybride" and edition.event.capacity == 16
+    assert [t.name for t in edition.trainers.all()] == ["Drs. T. Docent"]
 
 
 def test_edition_form_explains_bad_days_per_line(organiser):
