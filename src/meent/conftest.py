@@ -79,3 +79,30 @@ def login(client) -> Callable:
         return client
 
     return do_login
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from meent.core.testing import CHROMIUM, CHROMIUM_ARGS
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests stay synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt: apt-get install chromium (make test doet dit in CI)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
