@@ -47,7 +47,13 @@ def is_bestuur(user) -> bool:
     return core_is_bestuur(user)
 
 
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return visibility.is_signed_in(user)
+
+
 # Pages without an object
+rules.add_perm("ibd.read_incidents", is_signed_in)  # the incident itself is then looked up by visibility
 rules.add_perm("ibd.view_incident_list", is_community)
 rules.add_perm("ibd.report_incident", is_gemeente_iso)
 rules.add_perm("ibd.view_queue", is_analyst)
