@@ -1,10 +1,10 @@
+import os
 import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -279,14 +279,25 @@ class CorrelationExclusion(models.Model):
         return f"{self.type}: {self.value}"
 
 
-class PrivateMediaStorage(LazyObject):
-    """Evidence lives under ``MEENT_PRIVATE_MEDIA``, outside the web root; only a permission-checked view serves it."""
+class PrivateMediaStorage(FileSystemStorage):
+    """Evidence lives under ``MEENT_PRIVATE_MEDIA``, outside the web root, and has no URL: only a
+    permission-checked view serves it. The location is read from the settings on every use."""
 
-    def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.MEENT_PRIVATE_MEDIA, base_url=None)
+    @property
+    def base_location(self):
+        return settings.MEENT_PRIVATE_MEDIA
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self) -> None:
+        return None
 
 
-private_storage = PrivateMediaStorage()
+def private_storage() -> PrivateMediaStorage:
+    return PrivateMediaStorage()
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

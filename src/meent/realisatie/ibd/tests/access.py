@@ -74,9 +74,7 @@ ACCESS = {
     ),
     "ibd:observable-import": Case(_incident("observables/importeren/"), ANALYST, "post", {}, REDIRECT),
     "ibd:attachment-add": Case(_incident("bijlagen/"), UTRECHT_AND_IBD, "post", {}, REDIRECT),
-    "ibd:attachment-download": Case(
-        lambda f: _incident(f"bijlagen/{f['ibd_attachment'].pk}/")(f), UTRECHT_AND_IBD
-    ),
+    "ibd:attachment-download": Case(lambda f: _incident(f"bijlagen/{f['ibd_attachment'].pk}/")(f), UTRECHT_AND_IBD),
     "ibd:incident-network": Case(_incident("responsnetwerk/"), ANALYST),
     "ibd:incident-export": Case(_incident("delen/"), ANALYST),
     "ibd:expert-list": Case("/ibd/responsnetwerk/experts/", ANALYST),
