@@ -136,9 +136,15 @@ def report_incident(
 
 
 def _mark_first_response(incident: Incident, by, at: datetime.datetime) -> None:
-    if incident.first_response_at is None and is_analyst(by):
+    """The first thing an analyst does on an incident is its first response. A conditional update, so a stale
+    instance never moves an earlier first response."""
+    if not is_analyst(by):
+        return
+    at = max(at, incident.reported_at)
+    if Incident.unscoped.filter(pk=incident.pk, first_response_at__isnull=True).update(first_response_at=at):
         incident.first_response_at = at
-        incident.save(update_fields=["first_response_at"])
+    else:
+        incident.first_response_at = Incident.unscoped.values_list("first_response_at", flat=True).get(pk=incident.pk)
 
 
 @transaction.atomic
@@ -185,7 +191,7 @@ def add_entry(
     entry = TimelineEntry.unscoped.create(
         incident=incident, author=author, kind=kind, text=text.strip(), tlp=tlp, pap=pap, occurred_at=occurred_at
     )
-    _mark_first_response(incident, author, now)
+    _mark_first_response(incident, author, min(occurred_at, now))
     return entry
 
 
