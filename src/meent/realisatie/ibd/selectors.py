@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import (
@@ -83,10 +84,14 @@ def queue(
     return qs.order_by("next_due", "pk")
 
 
+FIRST_RESPONSE = gettext_lazy("eerste reactie")
+CLOSURE = gettext_lazy("afsluiten")
+
+
 @dataclass(frozen=True)
 class SlaState:
-    label: str  # "verlopen", "dreigt", "op schema", "gehaald", "niet gehaald"
-    target: str  # "eerste reactie" or "afsluiten"
+    label: str  # "verlopen", "dreigt", "op schema", "gehaald", "niet gehaald" (a key, shown through _sla.html)
+    target: str  # FIRST_RESPONSE or CLOSURE
     due: datetime.datetime
     hours_left: float
 
@@ -95,7 +100,7 @@ def sla_state(incident: Incident, now: datetime.datetime | None = None) -> SlaSt
     now = now or timezone.now()
     if incident.status == Status.AFGESLOTEN:
         broken = sla.breaches(incident, now).any
-        return SlaState("niet gehaald" if broken else "gehaald", "afsluiten", incident.closure_due, 0.0)
+        return SlaState("niet gehaald" if broken else "gehaald", CLOSURE, incident.closure_due, 0.0)
     target, due = (
         ("eerste reactie", incident.response_due)
         if incident.first_response_at is None

@@ -78,7 +78,9 @@ def test_figures_for_the_annual_report(client, login, people):
 
     analyst = people["analyst"]
     first = make_incident(people["utrecht_iso"], reported_at=at(2020, 3, 2, 9), request_type="hulpvraag")
-    second = make_incident(people["amsterdam_iso"], reported_at=at(2020, 3, 3, 9), request_type="melding", category="datalek")
+    second = make_incident(
+        people["amsterdam_iso"], reported_at=at(2020, 3, 3, 9), request_type="melding", category="datalek"
+    )
     make_incident(people["amsterdam_iso"], reported_at=at(2020, 12, 7, 9), category="ransomware")
     make_incident(people["amsterdam_iso"], reported_at=at(2021, 1, 5, 9))
     services.transition(first, by=analyst, to=Status.IN_BEHANDELING, at=at(2020, 3, 2, 11))  # 2 business hours
