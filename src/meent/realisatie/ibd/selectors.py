@@ -102,9 +102,9 @@ def sla_state(incident: Incident, now: datetime.datetime | None = None) -> SlaSt
         broken = sla.breaches(incident, now).any
         return SlaState("niet gehaald" if broken else "gehaald", CLOSURE, incident.closure_due, 0.0)
     target, due = (
-        ("eerste reactie", incident.response_due)
+        (FIRST_RESPONSE, incident.response_due)
         if incident.first_response_at is None
-        else ("afsluiten", incident.closure_due)
+        else (CLOSURE, incident.closure_due)
     )
     if now > due:
         return SlaState("verlopen", target, due, -sla.business_hours_between(due, now))

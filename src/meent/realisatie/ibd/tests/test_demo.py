@@ -22,7 +22,7 @@ def test_the_demo_holds_a_year_of_incidents_and_loads_once(client, login):
     login(utrecht_iso)
     own = client.get("/ibd/incidenten/")
     assert own.status_code == 200 and "Er zijn geen incidenten" not in own.text
-    assert not Incident.unscoped.filter(year=2020, gemeente__code="GM0344").count() == 0
+    assert Incident.unscoped.filter(year=2020, gemeente__code="GM0344").count() >= 5
     login(Account.objects.get(username="ibd"))
     assert client.get("/ibd/wachtrij/").status_code == 200
     number = activation.incident.number
