@@ -262,3 +262,12 @@ def test_response_network_pages(client, login, people):
 def test_private_media_is_outside_the_web_root():
     assert not Path(settings.MEENT_PRIVATE_MEDIA).is_relative_to(settings.STATIC_ROOT)
     assert "private" in str(settings.MEENT_PRIVATE_MEDIA)
+
+
+def test_the_desk_speaks_english_on_request(client, login, people):
+    from django.conf import settings as django_settings
+
+    login(people["utrecht_iso"])
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/ibd/incidenten/melden/")
+    assert "Report an incident to the IBD" in page.text and "Confidentiality (TLP)" in page.text
