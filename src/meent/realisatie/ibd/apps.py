@@ -15,6 +15,7 @@ class IbdConfig(AppConfig):
 
         register_navigation("ibd:incident-list", _("Incidenten"), "ibd.view_incident_list")
         register_navigation("ibd:advisory-list", _("Beveiligingsadviezen"), "ibd.view_advisory_list")
+        register_navigation("ibd:figures", _("IBD-cijfers"), "ibd.view_figures")
         for registry in (HOME_PANELS, MIJN_GEMEENTE_PANELS):
             if home_panel not in registry:
                 registry.append(home_panel)

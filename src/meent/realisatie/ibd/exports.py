@@ -186,7 +186,9 @@ def build_misp(incident: Incident, entries: list[TimelineEntry], observables: li
                 "type": misp_type,
                 "category": category,
                 "value": observable.value,
-                "to_ids": observable.type != ObservableType.CVE,
+                # PAP:RED allows no action outside the owner's network, so the receiver must not deploy it
+                # as a detection rule.
+                "to_ids": observable.type != ObservableType.CVE and observable.pap != "RED",
                 "Tag": _misp_tags(observable.tlp, observable.pap),
             }
         )

@@ -196,3 +196,9 @@ class AdvisoryForm(forms.Form):
         required=False,
         help_text=_("Alleen bij TLP:AMBER en strenger."),
     )
+
+
+class ExclusionForm(forms.Form):
+    type = forms.ChoiceField(label=_("Soort"), choices=ObservableType.choices)
+    value = forms.CharField(label=_("Waarde"), max_length=2000)
+    reason = forms.CharField(label=_("Reden"), max_length=200, required=False)

@@ -21,6 +21,7 @@ from meent.realisatie.ibd.models import (
     Activation,
     Advisory,
     Attachment,
+    CorrelationExclusion,
     Counter,
     Deployment,
     Expert,
@@ -262,6 +263,13 @@ def add_observables(incident: Incident, items: Iterable[tuple[str, str]], *, by,
         _obs, created = add_observable(incident, type=type_, value=value, by=by, tlp=tlp, source=source)
         new += created
     return new
+
+
+def add_exclusion(*, type: str, value: str, reason: str = "") -> CorrelationExclusion:
+    exclusion, _created = CorrelationExclusion.objects.get_or_create(
+        type=type, value=normalise(type, value), defaults={"reason": reason}
+    )
+    return exclusion
 
 
 def _sniff(upload: UploadedFile) -> tuple[str, str]:

@@ -21,6 +21,10 @@ urlpatterns = [
     path(INCIDENT + "responsnetwerk/", views.NetworkView.as_view(), name="incident-network"),
     path(INCIDENT + "delen/", views.ExportView.as_view(), name="incident-export"),
     path("responsnetwerk/experts/", views.ExpertListView.as_view(), name="expert-list"),
+    path("correlatie/uitzonderingen/", views.ExclusionListView.as_view(), name="exclusion-list"),
+    path(
+        "correlatie/uitzonderingen/<int:pk>/verwijderen/", views.ExclusionDeleteView.as_view(), name="exclusion-delete"
+    ),
     path("adviezen/", views.AdvisoryListView.as_view(), name="advisory-list"),
     path("adviezen/nieuw/", views.AdvisoryCreateView.as_view(), name="advisory-create"),
     path("adviezen/<str:number>/", views.AdvisoryDetailView.as_view(), name="advisory-detail"),

@@ -21,6 +21,7 @@ from meent.realisatie.ibd import exports, figures, forms, selectors, services
 from meent.realisatie.ibd.models import (
     Activation,
     Category,
+    CorrelationExclusion,
     Expert,
     Incident,
     Severity,
@@ -592,3 +593,41 @@ class FiguresView(RuleView, TemplateView):
             year = years[-1] if years else timezone.now().year
         context.update(year=year, years=years, figures=figures.year_figures(year))
         return context
+
+
+class ExclusionListView(RuleView, View):
+    """The values analysts do not want to correlate on (a webmail domain, a public resolver)."""
+
+    permission_required = "ibd.manage_exclusions"
+    template_name = "ibd/exclusion_list.html"
+
+    def render(self, form, status: int = 200) -> HttpResponse:
+        exclusions = CorrelationExclusion.objects.order_by("type", "value")
+        return render(self.request, self.template_name, {"exclusions": exclusions, "form": form}, status=status)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render(forms.ExclusionForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = forms.ExclusionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_exclusion(**form.cleaned_data)
+            except ValidationError as error:
+                form.add_error("value", error)
+            else:
+                messages.success(request, _("De uitzondering is toegevoegd."))
+                return redirect("ibd:exclusion-list")
+        return self.render(form, status=400)
+
+
+class ExclusionDeleteView(RuleView, View):
+    permission_required = "ibd.manage_exclusions"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        deleted, _rows = CorrelationExclusion.objects.filter(pk=pk).delete()
+        if not deleted:
+            raise Http404
+        messages.success(request, _("De uitzondering is verwijderd."))
+        return redirect("ibd:exclusion-list")

@@ -52,7 +52,14 @@ def fixtures() -> dict:
         tlp=TLP.AMBER,
         audience=[utrecht],
     )
-    return {"ibd_incident": incident, "ibd_task": task, "ibd_attachment": attachment, "ibd_advisory": advisory}
+    exclusion = services.add_exclusion(type="domain", value="webmail.example", reason="Maildienst")
+    return {
+        "ibd_incident": incident,
+        "ibd_task": task,
+        "ibd_attachment": attachment,
+        "ibd_advisory": advisory,
+        "ibd_exclusion": exclusion,
+    }
 
 
 ENTRY = {"kind": "notitie", "text": "Matrixregel", "tlp": "AMBER", "pap": "AMBER"}
@@ -78,6 +85,10 @@ ACCESS = {
     "ibd:incident-network": Case(_incident("responsnetwerk/"), ANALYST),
     "ibd:incident-export": Case(_incident("delen/"), ANALYST),
     "ibd:expert-list": Case("/ibd/responsnetwerk/experts/", ANALYST),
+    "ibd:exclusion-list": Case("/ibd/correlatie/uitzonderingen/", ANALYST),
+    "ibd:exclusion-delete": Case(
+        lambda f: f"/ibd/correlatie/uitzonderingen/{f['ibd_exclusion'].pk}/verwijderen/", ANALYST, "post", {}, REDIRECT
+    ),
     "ibd:advisory-list": Case("/ibd/adviezen/", COMMUNITY),
     "ibd:advisory-create": Case("/ibd/adviezen/nieuw/", ANALYST),
     "ibd:advisory-detail": Case(lambda f: f"/ibd/adviezen/{f['ibd_advisory'].number}/", UTRECHT_AND_IBD),

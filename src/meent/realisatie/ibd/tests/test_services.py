@@ -192,3 +192,18 @@ def test_correlation_for_analysts_with_exclusions_and_a_cap(people, monkeypatch)
     assert selectors.correlations(iso, first) == []
     monkeypatch.setattr(selectors, "CORRELATION_CAP", 0)
     assert selectors.correlations(analyst, first)[1].too_common
+
+
+def test_analysts_keep_the_exclusion_list(client, login, people):
+    login(people["analyst"])
+    response = client.post(
+        "/ibd/correlatie/uitzonderingen/", {"type": "domain", "value": "GMAIL[.]example", "reason": "Mail"}
+    )
+    assert response.status_code == 302
+    exclusion = CorrelationExclusion.objects.get()
+    assert exclusion.value == "gmail.example"
+    assert client.post("/ibd/correlatie/uitzonderingen/", {"type": "ip", "value": "geen ip"}).status_code == 400
+    client.post(f"/ibd/correlatie/uitzonderingen/{exclusion.pk}/verwijderen/")
+    assert not CorrelationExclusion.objects.exists()
+    login(people["utrecht_iso"])
+    assert client.get("/ibd/correlatie/uitzonderingen/").status_code == 403
