@@ -269,6 +269,24 @@ def _hof_van_twente(analyst: Account, rng: random.Random) -> None:
             hours=hours,
         )
     services.transition(incident, by=analyst, to=Status.OPGESCHAALD, at=reported + datetime.timedelta(hours=6))
+    services.add_entry(
+        incident,
+        author=analyst,
+        kind=TimelineEntry.Kind.ACTIE,
+        text="Experts van het responsnetwerk ter plaatse; herstelplan opgesteld met de gemeente.",
+        tlp=TLP.AMBER,
+        occurred_at=datetime.datetime(YEAR, 12, 4, 16, 0, tzinfo=AMS),
+    )
+    services.transition(
+        incident, by=analyst, to=Status.IN_BEHANDELING, at=datetime.datetime(YEAR, 12, 9, 9, 0, tzinfo=AMS)
+    )
+    services.transition(
+        incident,
+        by=analyst,
+        to=Status.AFGESLOTEN,
+        summary="Kernsystemen hersteld met hulp van het responsnetwerk; nazorg en evaluatie belegd bij de gemeente.",
+        at=datetime.datetime(YEAR, 12, 22, 16, 0, tzinfo=AMS),
+    )
 
 
 def _recent(analysts: list[Account], rng: random.Random, gemeenten: list[Gemeente]) -> None:

@@ -49,6 +49,11 @@ class AccountChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.get_full_name() or obj.username} ({role})"
 
 
+class AnalystChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.get_full_name() or obj.username
+
+
 class ReportForm(forms.Form):
     title = forms.CharField(label=_("Korte omschrijving"), max_length=200)
     description = forms.CharField(
@@ -95,7 +100,7 @@ class EntryForm(forms.Form):
 class TriageForm(forms.Form):
     severity = forms.ChoiceField(label=_("Ernst"), choices=Severity.choices)
     category = forms.ChoiceField(label=_("Categorie"), choices=Category.choices)
-    assignee = forms.ModelChoiceField(label=_("Behandelaar"), queryset=get_user_model().objects.none(), required=False)
+    assignee = AnalystChoiceField(label=_("Behandelaar"), queryset=get_user_model().objects.none(), required=False)
     tlp = forms.ChoiceField(label=_("TLP van het incident"), choices=TLP.choices)
 
     def __init__(self, *args, **kwargs) -> None:
@@ -118,7 +123,7 @@ class StatusForm(forms.Form):
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("Taak"), max_length=200)
     due_date = forms.DateField(label=_("Uiterlijk"), widget=DATE)
-    assignee = forms.ModelChoiceField(label=_("Uitvoerder"), queryset=get_user_model().objects.none(), required=False)
+    assignee = AnalystChoiceField(label=_("Uitvoerder"), queryset=get_user_model().objects.none(), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
