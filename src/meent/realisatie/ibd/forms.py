@@ -207,3 +207,22 @@ class ExclusionForm(forms.Form):
     type = forms.ChoiceField(label=_("Soort"), choices=ObservableType.choices)
     value = forms.CharField(label=_("Waarde"), max_length=2000)
     reason = forms.CharField(label=_("Reden"), max_length=200, required=False)
+
+
+class RecipientsForm(forms.Form):
+    recipients = AccountChoiceField(
+        label=_("Genoemde ontvangers"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("De melder en de behandelaar blijven altijd ontvanger."),
+    )
+
+    def __init__(self, *args, gemeente: Gemeente, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = recipient_choices(gemeente)
+
+
+class HoursForm(forms.Form):
+    deployment = forms.IntegerField(widget=forms.HiddenInput)
+    hours = forms.DecimalField(label=_("Uren"), min_value=0, max_digits=5, decimal_places=1)

@@ -69,6 +69,7 @@ rules.add_perm("ibd.view_incident", can_see_incident)
 rules.add_perm("ibd.add_entry", can_see_incident & (is_analyst | is_iso_of_incident_gemeente))
 rules.add_perm("ibd.add_attachment", can_see_incident & (is_analyst | is_iso_of_incident_gemeente))
 rules.add_perm("ibd.work_incident", can_see_incident & is_analyst)  # triage, status, tasks, observables, network
+rules.add_perm("ibd.manage_recipients", can_see_incident & (is_analyst | is_iso_of_incident_gemeente))
 rules.add_perm("ibd.view_correlations", can_see_incident & is_analyst)
 rules.add_perm("ibd.export_incident", can_see_incident & is_analyst)
 

@@ -199,10 +199,8 @@ def deployments(user, incident: Incident) -> QuerySet:
     return qs.filter(expert__person__account=user)
 
 
-def experts(*, search: str | None = None, available_only: bool = False) -> QuerySet:
+def experts(*, search: str | None = None) -> QuerySet:
     qs = Expert.objects.select_related("person", "gemeente")
-    if available_only:
-        qs = qs.filter(available=True)
     if search:
         qs = qs.filter(Q(expertise__icontains=search) | Q(person__last_name__icontains=search))
     return qs

@@ -166,10 +166,18 @@ def triage(incident: Incident, *, by, severity: str, category: str, assignee=Non
     return incident
 
 
+@transaction.atomic
 def set_recipients(incident: Incident, recipients: Iterable) -> None:
-    recipients = set(recipients) | {incident.reporter}
+    """The named recipients; the reporter and the assigned analyst always stay on the list."""
+    recipients = set(recipients) | {incident.reporter} | ({incident.assignee} if incident.assignee else set())
     _check_recipients(incident.tlp, recipients)
     incident.recipients.set(recipients)
+
+
+def set_availability(expert: Expert, available: bool) -> Expert:
+    expert.available = available
+    expert.save(update_fields=["available"])
+    return expert
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("wachtrij/", views.QueueView.as_view(), name="queue"),
     path(INCIDENT, views.IncidentDetailView.as_view(), name="incident-detail"),
     path(INCIDENT + "tijdlijn/", views.AddEntryView.as_view(), name="incident-entry"),
+    path(INCIDENT + "ontvangers/", views.RecipientsView.as_view(), name="incident-recipients"),
     path(INCIDENT + "triage/", views.TriageView.as_view(), name="incident-triage"),
     path(INCIDENT + "status/", views.StatusView.as_view(), name="incident-status"),
     path(INCIDENT + "taken/", views.AddTaskView.as_view(), name="task-add"),

@@ -177,13 +177,18 @@ class IncidentDetailView(IncidentMixin, TemplateView):
             incident=incident,
             entries=entries,
             attachments=attachments,
-            recipients=incident.recipients.all() if analyst or user == incident.reporter else [],
+            recipients=incident.recipients.all() if user.has_perm("ibd.manage_recipients", incident) else [],
             deployments=selectors.deployments(user, incident),
             is_analyst=analyst,
             sla=selectors.sla_state(incident),
             can_add_entry=incident.is_open and user.has_perm("ibd.add_entry", incident),
             can_add_attachment=user.has_perm("ibd.add_attachment", incident),
             entry_form=forms.EntryForm(),
+            recipients_form=forms.RecipientsForm(
+                gemeente=incident.gemeente, initial={"recipients": list(incident.recipients.all())}
+            )
+            if user.has_perm("ibd.manage_recipients", incident)
+            else None,
             attachment_form=forms.AttachmentForm(),
         )
         if analyst:
@@ -238,6 +243,22 @@ class AddEntryView(IncidentPostView):
             else:
                 messages.success(request, _("De tijdlijnregel is toegevoegd."))
                 return self.back("#tijdlijn")
+        return self.fail(form)
+
+
+class RecipientsView(IncidentPostView):
+    permission_required = "ibd.manage_recipients"
+
+    def post(self, request: HttpRequest, number: str) -> HttpResponse:
+        form = forms.RecipientsForm(request.POST, gemeente=self.incident.gemeente)
+        if form.is_valid():
+            try:
+                services.set_recipients(self.incident, form.cleaned_data["recipients"])
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("De ontvangers zijn bijgewerkt."))
+                return self.back()
         return self.fail(form)
 
 
@@ -408,6 +429,8 @@ class NetworkView(IncidentMixin, View):
 
     def post(self, request: HttpRequest, number: str) -> HttpResponse:
         activation = Activation.objects.filter(incident=self.incident).first()
+        if "deployment" in request.POST and activation is not None:
+            return self.record_hours(request, activation)
         if activation is None:
             form = forms.ActivationForm(request.POST)
             if form.is_valid():
@@ -430,6 +453,22 @@ class NetworkView(IncidentMixin, View):
                 return redirect("ibd:incident-network", self.incident.number)
         return render(request, self.template_name, self.context(deployment_form=form), status=400)
 
+    def record_hours(self, request: HttpRequest, activation: Activation) -> HttpResponse:
+        form = forms.HoursForm(request.POST)
+        deployment = (
+            activation.deployments.filter(pk=form.data.get("deployment")).first()
+            if str(form.data.get("deployment", "")).isdigit()
+            else None
+        )
+        if deployment is None:
+            raise Http404
+        if form.is_valid():
+            services.record_hours(deployment, form.cleaned_data["hours"])
+            messages.success(request, _("De uren zijn vastgelegd."))
+        else:
+            messages.error(request, _("Vul een geldig aantal uren in (0 of meer)."))
+        return redirect("ibd:incident-network", self.incident.number)
+
 
 class ExpertListView(RuleView, View):
     permission_required = "ibd.manage_experts"
@@ -443,6 +482,14 @@ class ExpertListView(RuleView, View):
         return render(request, self.template_name, self.context())
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        if "beschikbaar" in request.POST:
+            expert_id = request.POST.get("expert", "")
+            expert = Expert.objects.filter(pk=expert_id).first() if expert_id.isdigit() else None
+            if expert is None:
+                raise Http404
+            services.set_availability(expert, request.POST["beschikbaar"] == "ja")
+            messages.success(request, _("De beschikbaarheid van %(name)s is bijgewerkt.") % {"name": expert.person})
+            return redirect("ibd:expert-list")
         form = forms.ExpertForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data

@@ -70,6 +70,7 @@ ACCESS = {
     "ibd:queue": Case("/ibd/wachtrij/", ANALYST),
     "ibd:incident-detail": Case(_incident(), UTRECHT_AND_IBD),
     "ibd:incident-entry": Case(_incident("tijdlijn/"), UTRECHT_AND_IBD, "post", ENTRY, REDIRECT),
+    "ibd:incident-recipients": Case(_incident("ontvangers/"), UTRECHT_AND_IBD, "post", {}, REDIRECT),
     "ibd:incident-triage": Case(
         _incident("triage/"), ANALYST, "post", {"severity": "hoog", "category": "phishing", "tlp": "AMBER"}, REDIRECT
     ),

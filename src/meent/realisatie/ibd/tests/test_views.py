@@ -271,3 +271,45 @@ def test_the_desk_speaks_english_on_request(client, login, people):
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get("/ibd/incidenten/melden/")
     assert "Report an incident to the IBD" in page.text and "Confidentiality (TLP)" in page.text
+
+
+def test_recipients_hours_and_availability(client, login, people):
+    from meent.realisatie.ibd.models import Activation, Expert
+    from meent.realisatie.ibd.tests.factories import ExpertFactory
+
+    incident = make_incident(people["utrecht_iso"], tlp=TLP.RED, recipients=[people["analyst"]])
+    login(people["utrecht_iso2"])
+    assert client.get(f"/ibd/incidenten/{incident.number}/").status_code == 404
+    login(people["utrecht_iso"])
+    response = client.post(
+        f"/ibd/incidenten/{incident.number}/ontvangers/",
+        {"recipients": [people["utrecht_iso2"].pk, people["analyst"].pk]},
+    )
+    assert response.status_code == 302
+    login(people["utrecht_iso2"])
+    assert client.get(f"/ibd/incidenten/{incident.number}/").status_code == 200
+    response = client.post(
+        f"/ibd/incidenten/{incident.number}/ontvangers/", {"recipients": [people["amsterdam_iso"].pk]}
+    )
+    assert set(incident.recipients.all()) == {people["utrecht_iso"], people["utrecht_iso2"], people["analyst"]}
+    client.post(f"/ibd/incidenten/{incident.number}/ontvangers/", {"recipients": []})  # RED keeps needing an analyst
+    assert people["analyst"] in incident.recipients.all()
+
+    expert = ExpertFactory()
+    login(people["analyst"])
+    activation = services.activate_network(incident, by=people["analyst"], reason="Hulp")
+    now = timezone.now()
+    deployment = services.deploy_expert(
+        activation, expert=expert, location="Stadhuis", starts_at=now, ends_at=now + datetime.timedelta(hours=8)
+    )
+    url = f"/ibd/incidenten/{incident.number}/responsnetwerk/"
+    client.post(url, {"deployment": deployment.pk, "hours": "7.5"})
+    deployment.refresh_from_db()
+    assert deployment.hours == 7.5
+    client.post(url, {"deployment": deployment.pk, "hours": "-1"})
+    deployment.refresh_from_db()
+    assert deployment.hours == 7.5
+    assert client.post(url, {"deployment": 999999, "hours": "1"}).status_code == 404
+    assert Activation.objects.filter(incident=incident).count() == 1
+    client.post("/ibd/responsnetwerk/experts/", {"expert": expert.pk, "beschikbaar": "nee"})
+    assert not Expert.objects.get(pk=expert.pk).available
