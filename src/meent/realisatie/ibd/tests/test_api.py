@@ -116,3 +116,19 @@ def test_observables_through_the_api(client, login, people):
     assert client.post(url, {"soort": "ip", "waarde": "300.1.1.1"}, content_type="application/json").status_code == 400
     login(people["utrecht_iso"])
     assert [o["waarde"] for o in client.get(url).json()["results"]] == ["evil.example"]
+
+
+def test_api_reads_are_audited(client, login, people):
+    from auditlog.models import LogEntry
+
+    from meent.realisatie.ibd import services
+
+    incident = make_incident(people["utrecht_iso"])
+    entry = services.add_entry(incident, author=people["analyst"], text="Contact", tlp=TLP.AMBER)
+    login(people["utrecht_iso2"])
+    client.get("/api/v1/incidenten")
+    client.get(f"/api/v1/incidenten/{incident.number}")
+    client.get(f"/api/v1/incidenten/{incident.number}/tijdlijn")
+    reads = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=people["utrecht_iso2"])
+    assert reads.filter(content_type__model="incident", object_pk=str(incident.pk)).count() == 2
+    assert reads.filter(content_type__model="timelineentry", object_pk=str(entry.pk)).exists()
