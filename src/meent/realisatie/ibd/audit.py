@@ -1,3 +1,5 @@
+"""Audit-trail registration of the incident desk."""
+
 from meent.core.audit import register
 from meent.realisatie.ibd.models import (
     Acknowledgement,
@@ -14,11 +16,13 @@ from meent.realisatie.ibd.models import (
     TimelineEntry,
 )
 
-register(Incident, m2m_fields={"recipients"})
-register(TimelineEntry)
-register(Task)
-register(Observable)
-register(Attachment)
+# The audit trail is read by the board, who may not read incident content: changes are logged (who, when,
+# which fields, markings, status), the confidential text itself is not copied into the trail.
+register(Incident, m2m_fields={"recipients"}, exclude_fields=["title", "description", "closing_summary"])
+register(TimelineEntry, exclude_fields=["text"])
+register(Task, exclude_fields=["title"])
+register(Observable, exclude_fields=["value"])
+register(Attachment, exclude_fields=["original_name", "file", "sha256"])
 register(CorrelationExclusion)
 register(Expert)
 register(Activation)

@@ -224,7 +224,8 @@ class Task(models.Model):
         base_manager_name = "unscoped"
 
     def __str__(self) -> str:
-        return self.title
+        # Also the audit trail's description of the record, so it names no content.
+        return f"{self.incident_id}: {_('taak')} {self.pk}"
 
 
 class ObservableType(models.TextChoices):
@@ -260,7 +261,8 @@ class Observable(models.Model):
         indexes = [models.Index(fields=["type", "value"])]
 
     def __str__(self) -> str:
-        return f"{self.get_type_display()}: {self.value}"
+        # Also the audit trail's description of the record, so it names no value.
+        return f"{self.incident_id}: {self.get_type_display()} {self.pk}"
 
 
 class CorrelationExclusion(models.Model):
@@ -326,7 +328,8 @@ class Attachment(models.Model):
         base_manager_name = "unscoped"
 
     def __str__(self) -> str:
-        return self.original_name
+        # Also the audit trail's description of the record, so it names no file.
+        return f"{self.incident_id}: {_('bijlage')} {self.pk}"
 
 
 class Expert(models.Model):

@@ -313,3 +313,24 @@ def test_recipients_hours_and_availability(client, login, people):
     assert Activation.objects.filter(incident=incident).count() == 1
     client.post("/ibd/responsnetwerk/experts/", {"expert": expert.pk, "beschikbaar": "nee"})
     assert not Expert.objects.get(pk=expert.pk).available
+
+
+def test_the_audit_trail_names_no_incident_content(client, login, people):
+    incident = make_incident(
+        people["utrecht_iso"], title="Geheime titel", description="Geheime beschrijving 203.0.113.77"
+    )
+    analyst = people["analyst"]
+    login(analyst)
+    client.get(f"/ibd/incidenten/{incident.number}/")
+    services.add_entry(incident, author=analyst, text="Geheime notitie", tlp=TLP.AMBER)
+    services.add_observable(incident, type="ip", value="203.0.113.77", by=analyst)
+    services.add_task(incident, title="Geheime taak", due_date=datetime.date(2030, 1, 1))
+    services.add_attachment(incident, upload=SimpleUploadedFile("geheim-bestand.txt", b"x"), by=analyst)
+    services.transition(incident, by=analyst, to=Status.IN_BEHANDELING)
+    services.transition(incident, by=analyst, to=Status.AFGESLOTEN, summary="Geheime samenvatting")
+    trail = " ".join(f"{e.object_repr} {e.changes}" for e in LogEntry.objects.all())
+    for secret in ("Geheim", "203.0.113.77", "geheim-bestand"):
+        assert secret not in trail
+    login(people["bestuur"])
+    page = client.get("/beheer/audittrail/")
+    assert page.status_code == 200 and incident.number in page.text and "Geheim" not in page.text
