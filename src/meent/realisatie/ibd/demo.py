@@ -237,6 +237,7 @@ def _hof_van_twente(analyst: Account, rng: random.Random) -> None:
     gemeente = Gemeente.objects.get(code=HOF_VAN_TWENTE)
     reported = datetime.datetime(YEAR, 12, 1, 8, 45, tzinfo=AMS)
     incident = services.report_incident(
+        notify=False,
         reporter=_reporter(gemeente),
         title="Ransomware: systemen versleuteld, dienstverlening ligt stil (fictieve demo)",
         description="Een groot deel van de servers is versleuteld. Losgeldbrief verwijst naar losgeld-7.example; "
@@ -299,6 +300,7 @@ def _recent(analysts: list[Account], rng: random.Random, gemeenten: list[Gemeent
         category = _weighted(rng, CATEGORY_WEIGHTS)
         title, template = rng.choice(STORIES[category])
         incident = services.report_incident(
+            notify=False,
             reporter=_reporter(gemeente),
             title=title,
             description=_fill(template, rng, 500 + index),
@@ -338,6 +340,7 @@ def load_demo() -> None:
         title, template = rng.choice(STORIES[category])
         tlp = _weighted(rng, TLP_WEIGHTS)
         incident = services.report_incident(
+            notify=False,
             reporter=_reporter(gemeente),
             title=title,
             description=_fill(template, rng, n),

@@ -36,6 +36,7 @@ from meent.realisatie.ibd.models import (
     tlp_at_most,
 )
 from meent.realisatie.ibd.observables import normalise
+from meent.realisatie.ibd.tasks import notify_analysts_of_report
 from meent.realisatie.ibd.visibility import is_analyst
 
 # The severity an incident starts with until an analyst triages it.
@@ -98,9 +99,11 @@ def report_incident(
     recipients: Iterable = (),
     reported_at: datetime.datetime | None = None,
     gemeente=None,
+    notify: bool = True,
 ) -> Incident:
     """A gemeente's security officer reports an incident of their own gemeente. The reporter is always a named
-    recipient, so AMBER+STRICT and RED reports stay visible to the person who made them."""
+    recipient, so AMBER+STRICT and RED reports stay visible to the person who made them. The analysts are
+    mailed once the report is committed (``notify``; the demo loader turns it off)."""
     gemeente = gemeente or reporter.gemeente
     if gemeente is None:
         raise ValidationError(_("Alleen een account van een gemeente kan een incident melden."))
@@ -133,6 +136,7 @@ def report_incident(
         closure_due=closure_due,
     )
     incident.recipients.set(recipients)
+    transaction.on_commit(lambda: notify_analysts_of_report.enqueue(incident.number, str(Severity(severity).label)))
     return incident
 
 

@@ -334,3 +334,18 @@ def test_the_audit_trail_names_no_incident_content(client, login, people):
     login(people["bestuur"])
     page = client.get("/beheer/audittrail/")
     assert page.status_code == 200 and incident.number in page.text and "Geheim" not in page.text
+
+
+def test_analysts_are_mailed_a_new_report_without_its_content(
+    client, login, people, mailoutbox, django_capture_on_commit_callbacks
+):
+    people["analyst"].email = "analist@ibd.example"
+    people["analyst"].save()
+    login(people["utrecht_iso"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/ibd/incidenten/melden/", report_data(title="Zeer geheime titel"))
+    incident = Incident.unscoped.get()
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["analist@ibd.example"] and incident.number in message.subject
+    assert "Zeer geheime titel" not in message.body and "Verdachte" not in message.body
