@@ -165,7 +165,6 @@ def test_attachments_are_checked_stored_privately_and_served_only_to_readers(cli
     fake_pdf = SimpleUploadedFile("rapport.pdf", b"<html>geen pdf</html>")
     client.post(url, {"file": fake_pdf, "tlp": "AMBER"})
     assert not Attachment.unscoped.exists()
-    services.MAX_ATTACHMENT_BYTES  # noqa: B018 - the limit the next upload exceeds
     big = SimpleUploadedFile("groot.txt", b"a" * (services.MAX_ATTACHMENT_BYTES + 1))
     client.post(url, {"file": big, "tlp": "AMBER"})
     assert not Attachment.unscoped.exists()
