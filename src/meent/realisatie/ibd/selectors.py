@@ -139,6 +139,17 @@ def tasks(user, incident: Incident) -> QuerySet:
     return Task.unscoped.filter(incident=incident).select_related("assignee")
 
 
+def open_tasks_of(user) -> QuerySet:
+    """An analyst's open tasks, on incidents the analyst still sees, the earliest due first."""
+    if not is_analyst(user):
+        return Task.unscoped.none()
+    return (
+        Task.unscoped.filter(assignee=user, done_at__isnull=True, incident__in=visible_incidents(user).values("pk"))
+        .select_related("incident")
+        .order_by("due_date", "pk")
+    )
+
+
 def suggestions(user, incident: Incident) -> list[tuple[str, str]]:
     """Observables recognised in the report, the timeline entries the analyst can see and attachment names,
     that are not recorded yet."""

@@ -58,7 +58,9 @@ class IncidentMixin(RuleView):
 
     incident: Incident
 
-    def get_permission_object(self) -> Incident:
+    def get_permission_object(self) -> Incident | None:
+        if not self.request.user.is_authenticated:
+            return None  # no rule passes on nothing: the visitor is sent to the login page (a mailed link)
         incident = selectors.incident_for(self.request.user, self.kwargs["number"])
         if incident is None:
             raise Http404(_("Dit incident bestaat niet of u heeft er geen toegang toe."))
@@ -153,6 +155,8 @@ class QueueView(RuleView, TemplateView):
             page_obj=page,
             paginator=page.paginator,
             rows=rows,
+            my_tasks=selectors.open_tasks_of(user)[:20],
+            today=timezone.localdate(),
             statuses=Status.choices,
             severities=Severity.choices,
             categories=Category.choices,
@@ -591,6 +595,8 @@ class AdvisoryCreateView(RuleView, View):
 
 class AdvisoryMixin(RuleView):
     def get_permission_object(self):
+        if not self.request.user.is_authenticated:
+            return None
         advisory = selectors.advisory_for(self.request.user, self.kwargs["number"])
         if advisory is None:
             raise Http404(_("Dit advies bestaat niet of is niet voor u."))

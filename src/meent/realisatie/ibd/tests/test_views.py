@@ -111,8 +111,9 @@ def test_the_analyst_works_an_incident_end_to_end(client, login, people):
         url + "observables/", {"accepteer": ["url|http://login-evil.test/inlog", "email|factuur@evil-example.test"]}
     )
     assert set(incident.observables.values_list("type", flat=True)) == {"url", "email"}
-    client.post(url + "taken/", {"title": "Headers analyseren", "due_date": "2030-01-01"})
+    client.post(url + "taken/", {"title": "Headers analyseren", "due_date": "2020-01-01", "assignee": analyst.pk})
     task = incident.tasks.get()
+    assert "te laat (uiterlijk 1 Jan 2020)" in client.get("/ibd/wachtrij/").text
     client.post(url + f"taken/{task.pk}/gereed/")
     task.refresh_from_db()
     assert task.done_at is not None
@@ -348,3 +349,10 @@ def test_analysts_are_mailed_a_new_report_without_its_content(
     message = mailoutbox[0]
     assert message.to == ["analist@ibd.example"] and incident.number in message.subject
     assert "Zeer geheime titel" not in message.body and "Verdachte" not in message.body
+
+
+def test_a_signed_out_visitor_is_sent_to_the_login_page(client, people):
+    incident = make_incident(people["utrecht_iso"])
+    for url in (f"/ibd/incidenten/{incident.number}/", "/ibd/incidenten/IBD-2099-0001/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/account/login/" in response["Location"]
