@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meent.core.roles import Role
+from meent.leden.models import Person
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import (
     PAP,
@@ -176,6 +177,16 @@ def set_recipients(incident: Incident, recipients: Iterable) -> None:
     recipients = set(recipients) | {incident.reporter} | ({incident.assignee} if incident.assignee else set())
     _check_recipients(incident.tlp, recipients)
     incident.recipients.set(recipients)
+
+
+@transaction.atomic
+def add_expert(*, first_name: str, last_name: str, gemeente, expertise: str, available: bool = True) -> Expert:
+    """A person of a gemeente joins the response-network pool; tags are stored trimmed and lower case."""
+    tags = ", ".join(dict.fromkeys(t.strip().lower() for t in expertise.split(",") if t.strip()))
+    if not tags:
+        raise ValidationError({"expertise": _("Geef ten minste één expertise.")})
+    person = Person.objects.create(first_name=first_name, last_name=last_name)
+    return Expert.objects.create(person=person, gemeente=gemeente, expertise=tags, available=available)
 
 
 def set_availability(expert: Expert, available: bool) -> Expert:

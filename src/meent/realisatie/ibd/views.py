@@ -16,7 +16,6 @@ from django.views.generic import TemplateView
 
 from meent.core.audit import log_read
 from meent.core.views import RuleView
-from meent.leden.models import Person
 from meent.realisatie.ibd import exports, figures, forms, selectors, services
 from meent.realisatie.ibd.models import (
     Activation,
@@ -496,14 +495,13 @@ class ExpertListView(RuleView, View):
             return redirect("ibd:expert-list")
         form = forms.ExpertForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
-            with transaction.atomic():
-                person = Person.objects.create(first_name=data["first_name"], last_name=data["last_name"])
-                Expert.objects.create(
-                    person=person, gemeente=data["gemeente"], expertise=data["expertise"], available=data["available"]
-                )
-            messages.success(request, _("De expert is aan de pool toegevoegd."))
-            return redirect("ibd:expert-list")
+            try:
+                services.add_expert(**form.cleaned_data)
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("De expert is aan de pool toegevoegd."))
+                return redirect("ibd:expert-list")
         return render(request, self.template_name, self.context(form), status=400)
 
 

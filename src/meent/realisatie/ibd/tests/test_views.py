@@ -215,6 +215,7 @@ def test_a_deployed_expert_sees_the_incident_page_only_while_deployed(client, lo
 
 
 def test_response_network_pages(client, login, people):
+    from meent.realisatie.ibd.models import Expert
     from meent.realisatie.ibd.tests.factories import ExpertFactory
 
     incident = make_incident(people["utrecht_iso"])
@@ -251,12 +252,18 @@ def test_response_network_pages(client, login, people):
             "first_name": "Fien",
             "last_name": "Forensisch",
             "gemeente": expert.gemeente.pk,
-            "expertise": "forensisch",
+            "expertise": " Forensisch, ,logging,forensisch",
             "available": "on",
         },
     )
     assert response.status_code == 302
     assert "Fien Forensisch" in client.get("/ibd/responsnetwerk/experts/?q=forens").text
+    assert Expert.objects.get(person__first_name="Fien").tags == ["forensisch", "logging"]
+    response = client.post(
+        "/ibd/responsnetwerk/experts/",
+        {"first_name": "Leeg", "last_name": "Tag", "gemeente": expert.gemeente.pk, "expertise": " , "},
+    )
+    assert response.status_code == 400 and "ten minste één expertise" in response.text
 
 
 def test_private_media_is_outside_the_web_root():
