@@ -51,17 +51,14 @@ def _check(client, fixtures, allowed: set[str]) -> list[str]:
     for name, case in sorted(access.ACCESS.items()):
         url = case.resolve_url(fixtures)
         response = getattr(client, case.method)(url, data=case.data or None)
-        if name in allowed:
-            ok = response.status_code in case.allowed_status
-        else:
-            ok = response.status_code in (403, 404)
-        if not ok:
+        expected = case.allowed_status if name in allowed else (403, 404)
+        if response.status_code not in expected:
             failures.append(f"{name} {case.method.upper()} {url}: {response.status_code}")
     return failures
 
 
 def test_a_deployed_expert_reads_the_incident_and_nothing_more(client, login, deployed):
-    account, deployment, fixtures = deployed
+    account, _deployment, fixtures = deployed
     login(account)
     assert not _check(client, fixtures, WHILE_DEPLOYED)
 
