@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "meent.core",
     "meent.leden",
     "meent.connect",
+    "meent.realisatie.ibd",
     "meent.api",
 ]
 
@@ -180,6 +181,7 @@ STORAGES = {
 }
 # Uploaded evidence and attachments live outside the web root and are served only through views that check access.
 MEDIA_ROOT = Path(os.environ.get("MEENT_MEDIA_ROOT", VAR_DIR / "media"))
+MEENT_PRIVATE_MEDIA = Path(os.environ.get("MEENT_PRIVATE_MEDIA", VAR_DIR / "private"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = MEENT_ENV == "production"

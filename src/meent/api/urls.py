@@ -7,4 +7,5 @@ urlpatterns = [
     path("openapi.json", views.OpenApiView.as_view(), name="schema"),
     path("", include("meent.leden.api.urls")),
     path("", include("meent.connect.api.urls")),
+    path("", include("meent.realisatie.ibd.api.urls")),
 ]
