@@ -11,6 +11,15 @@ from meent.core.roles import Role
 _counter = itertools.count()
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Row locks and parallel writers only mean something on PostgreSQL; SQLite serialises every write."""
+    if item.get_closest_marker("postgres_only"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("vraagt PostgreSQL (DATABASE_URL=postgres://…)")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from meent.leden.services import load_reference_data

@@ -14,7 +14,7 @@ from meent.connect.models import Event, EventChange, Registration, SentMail
 
 
 def absolute_url(path: str) -> str:
-    return getattr(settings, "MEENT_BASE_URL", "http://127.0.0.1:8000").rstrip("/") + path
+    return settings.MEENT_BASE_URL + path
 
 
 def _when(value) -> str:

@@ -27,7 +27,6 @@ def test_numbers_run_per_year(people):
 
 
 @pytest.mark.postgres_only
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite locks the whole file; row locks need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_parallel_reports_never_share_a_number(make_account):
     from meent.core.roles import Role
