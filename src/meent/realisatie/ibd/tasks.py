@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from meent.core.links import absolute_reverse
 from meent.core.roles import Role
 
 
@@ -22,10 +22,9 @@ def notify_analysts_of_report(number: str, severity_label: str) -> int:
     )
     if not recipients:
         return 0
-    path = reverse("ibd:incident-detail", args=[number])
-    body = _("Er is een nieuw incident gemeld: %(number)s (ernst %(severity)s).\n\nBekijk het in Meent: %(path)s") % {
+    body = _("Er is een nieuw incident gemeld: %(number)s (ernst %(severity)s).\n\nBekijk het in Meent: %(url)s") % {
         "number": number,
         "severity": severity_label,
-        "path": path,
+        "url": absolute_reverse("ibd:incident-detail", number),
     }
     return send_mail(_("Nieuw incident %(number)s") % {"number": number}, body, settings.DEFAULT_FROM_EMAIL, recipients)

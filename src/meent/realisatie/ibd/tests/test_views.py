@@ -356,6 +356,7 @@ def test_analysts_are_mailed_a_new_report_without_its_content(
     message = mailoutbox[0]
     assert message.to == ["analist@ibd.example"] and incident.number in message.subject
     assert "Zeer geheime titel" not in message.body and "Verdachte" not in message.body
+    assert f"http://127.0.0.1:8000/ibd/incidenten/{incident.number}/" in message.body  # a link that works from a mail
 
 
 def test_a_signed_out_visitor_is_sent_to_the_login_page(client, people):
