@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "meent.core",
     "meent.leden",
+    "meent.realisatie.benchmark",
     "meent.api",
 ]
 
