@@ -55,6 +55,7 @@ class Indicator(models.Model):
     )
     cumulative = models.BooleanField(_("cumulatief"), default=False)
     decimals = models.PositiveSmallIntegerField(_("decimalen"), default=0)
+    synthetic = models.BooleanField(_("synthetisch"), default=False, help_text=_("Gegenereerde, geen echte cijfers."))
 
     class Meta:
         verbose_name = _("indicator")

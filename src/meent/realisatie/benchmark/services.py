@@ -253,15 +253,17 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tupl
 
 
 def _write_observations(rows: list[ObservationRow]) -> None:
-    if connection.vendor == "postgresql":
-        sql = f"COPY {Observation._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        Observation.objects.bulk_create(
-            (Observation(**dict(zip(COLUMNS, row, strict=True))) for row in rows), batch_size=5000
-        )
+    """PostgreSQL ``COPY`` through psycopg 3; elsewhere one ``executemany``. ``bulk_create`` would spend most of its
+    time building and preparing a model instance per row (measured: 25 s against 2 s for the RIVM file)."""
+    table = Observation._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(COLUMNS))
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)  # noqa: S608
 
 
 def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
@@ -393,11 +395,23 @@ def run_import(
     progress: Progress | None = None,
 ) -> DataImport:
     """Import one file: everything or nothing. The log row is kept either way and says what happened."""
+    return import_parsed(
+        lambda: _parse(kind, data, filename=filename, source_key=source_key, table=table, theme=theme),
+        kind=kind,
+        filename=filename,
+        user=user,
+        progress=progress,
+    )
+
+
+def import_parsed(
+    parse: Callable[[], ParsedFile], *, kind: str, filename: str, user=None, progress: Progress | None = None
+) -> DataImport:
     progress = progress or (lambda message: None)
     log = DataImport.objects.create(kind=kind, filename=filename[:300], imported_by=user)
     try:
         progress(f"{filename} lezen…")
-        parsed = _parse(kind, data, filename=filename, source_key=source_key, table=table, theme=theme)
+        parsed = parse()
         log.rows_read = parsed.rows_read
         log.rows_skipped = sum(parsed.skipped.values())
         log.skipped_reasons = dict(parsed.skipped)
