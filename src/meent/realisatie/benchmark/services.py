@@ -361,6 +361,7 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
                     "additive": info.additive,
                     "cumulative": info.cumulative,
                     "decimals": info.decimals,
+                    "synthetic": parsed.source.synthetic,
                 },
             )
         indicators = dict(Indicator.objects.filter(code__in={k[0] for k in parsed.values}).values_list("code", "id"))
