@@ -149,6 +149,10 @@ class Observation(models.Model):
     in_source_division = models.BooleanField(_("zoals de bron het gaf"), default=True)
     in_current_division = models.BooleanField(_("op de huidige indeling"), default=True)
     estimated = models.BooleanField(_("geschat"), default=False)
+    # Position among today's gemeenten for this indicator and period, counted from the highest and from the lowest
+    # value (ties share a place); written on import so a profile needs no ranking query per indicator.
+    rank_high = models.PositiveSmallIntegerField(null=True, blank=True)
+    rank_low = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("waarneming")

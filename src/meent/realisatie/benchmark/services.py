@@ -1,6 +1,7 @@
 """Writes: areas derived from the registry, imports (all or nothing, idempotent per source) and the pre-aggregated
 peer statistics."""
 
+import bisect
 import logging
 import statistics
 import urllib.error
@@ -179,7 +180,7 @@ def ensure_periods(codes: Iterable[str]) -> dict[str, int]:
     return existing
 
 
-ObservationRow = tuple[int, int, int, int, float, bool, bool, bool]
+ObservationRow = tuple[int, int, int, int, float, bool, bool, bool, int | None, int | None]
 COLUMNS = (
     "indicator_id",
     "area_id",
@@ -189,6 +190,8 @@ COLUMNS = (
     "in_source_division",
     "in_current_division",
     "estimated",
+    "rank_high",
+    "rank_low",
 )
 
 
@@ -249,7 +252,28 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tupl
                 continue
             value = sums[target] / weights[target] if weights.get(target) else sums[target]
             rows.append((indicator, target, period, value, False, True, estimated[target]))
-    return rows, incomplete
+    return with_ranks(rows, areas), incomplete
+
+
+def with_ranks(rows: list[tuple], areas: dict[str, Area]) -> list[tuple]:
+    """Append (rank from the highest, rank from the lowest) to each row of a gemeente of today's division."""
+    groups: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for indicator, area, period, value, _, current, _ in rows:
+        if current and area.startswith("GM") and areas[area].is_current:
+            groups[(indicator, period)].append(value)
+    for values in groups.values():
+        values.sort()
+    result = []
+    for row in rows:
+        indicator, area, period, value, _, current, _ = row
+        if current and area.startswith("GM") and areas[area].is_current:
+            values = groups[(indicator, period)]
+            below = bisect.bisect_left(values, value)
+            above = len(values) - bisect.bisect_right(values, value)
+            result.append((*row, above + 1, below + 1))
+        else:
+            result.append((*row, None, None))
+    return result
 
 
 def _write_observations(rows: list[ObservationRow]) -> None:
@@ -376,7 +400,10 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         Observation.objects.filter(source=source).delete()
         progress(f"{len(rows)} waarnemingen opslaan…")
         _write_observations(
-            [(indicators[i], areas[a].id, periods[p], source.id, v, s, c, e) for i, a, p, v, s, c, e in rows]
+            [
+                (indicators[i], areas[a].id, periods[p], source.id, v, s, c, e, high, low)
+                for i, a, p, v, s, c, e, high, low in rows
+            ]
         )
         log.observations_written = len(rows)
         progress("Peergroepcijfers bijwerken…")

@@ -73,3 +73,13 @@ class TestRealRivmFile:
         assert Observation.objects.filter(indicator__code="rioolwater-rna", area__kind="veiligheidsregio").exists()
         series = json.loads(shared_bytes("nice-ic-opnames.json"))
         assert value("ic-opnames-bewezen", "NL00", series[0][-1]["date"]) == series[0][-1]["value"]
+
+
+def test_ranks_are_stored_for_todays_gemeenten(corona_2020):
+    rows = Observation.objects.filter(
+        indicator__code=POSITIVE, period__code="2020-09-15", in_current_division=True, area__kind="gemeente"
+    )
+    amsterdam = rows.get(area__code="GM0363")
+    assert amsterdam.rank_high == 1 + rows.filter(value__gt=amsterdam.value).count()
+    assert amsterdam.rank_low == 1 + rows.filter(value__lt=amsterdam.value).count()
+    assert not Observation.objects.filter(area__code="GM0003", rank_high__isnull=False).exists()
