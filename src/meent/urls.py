@@ -24,6 +24,7 @@ class ApiDocsView(SpectacularRedocView):
 urlpatterns = [
     path("", include("meent.core.urls")),
     path("", include("meent.leden.urls")),
+    path("waarstaatjegemeente/", include("meent.realisatie.benchmark.urls")),
     path("", include(two_factor_urls)),
     path("account/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

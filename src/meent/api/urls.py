@@ -6,4 +6,5 @@ app_name = "api"
 urlpatterns = [
     path("openapi.json", views.OpenApiView.as_view(), name="schema"),
     path("", include("meent.leden.api.urls")),
+    path("", include("meent.realisatie.benchmark.api.urls")),
 ]

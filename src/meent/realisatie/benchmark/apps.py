@@ -8,4 +8,8 @@ class BenchmarkConfig(AppConfig):
     verbose_name = _("Waar staat je gemeente")
 
     def ready(self) -> None:
+        from meent.core.context_processors import register_navigation
         from meent.realisatie.benchmark import audit  # noqa: F401 - registers the audited models
+
+        register_navigation("benchmark:home", _("Waar staat je gemeente"), "benchmark.view_data")
+        register_navigation("benchmark:corona", _("Coronadashboard"), "benchmark.view_data")

@@ -48,3 +48,15 @@ def _clear() -> None:
     Indicator.objects.all().delete()
     DataImport.objects.all().delete()
     Period.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """What ``make demo`` loads: the shipped 2020 corona files, inhabitants and the synthetic indicators."""
+    from meent.realisatie.benchmark import demo
+
+    with django_db_blocker.unblock(), scopes_disabled():
+        demo.load_demo()
+    yield
+    with django_db_blocker.unblock(), scopes_disabled():
+        _clear()
