@@ -33,10 +33,18 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["gemeenten"].choices = gemeente_choices()
         self.fields["indicatoren"].choices = indicator_choices
+        for field in self.fields.values():
+            css = "utrecht-select" if isinstance(field.widget, forms.Select) else "utrecht-textbox"
+            field.widget.attrs.setdefault("class", css)
 
 
 class PeerForm(forms.Form):
-    peergroep = forms.ChoiceField(label=_("Peergroep"), choices=PEER_CHOICES[1:], required=False)
+    peergroep = forms.ChoiceField(
+        label=_("Peergroep"),
+        choices=PEER_CHOICES[1:],
+        required=False,
+        widget=forms.Select(attrs={"class": "utrecht-select"}),
+    )
 
 
 class ImportForm(forms.Form):

@@ -218,6 +218,16 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tupl
         else:
             rows.append((indicator, area, period, value, True, True, False))
     incomplete: list[str] = []
+
+    def expected(target: str, day) -> set[str]:
+        """The gemeenten that existed on ``day`` and whose figures make up ``target`` of today."""
+        return {
+            f
+            for f in feeders.get(target, {target})
+            if (gemeente_validity[f][0] is None or gemeente_validity[f][0] <= day)
+            and (gemeente_validity[f][1] is None or gemeente_validity[f][1] > day)
+        }
+
     period_start = {code: parsing.parse_period(code).start for _, code in groups}
     for (indicator, period), values in groups.items():
         day = period_start[period]
@@ -236,18 +246,14 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tupl
                 estimated[share.code] |= share.estimated
                 contributors[share.code].add(code)
         for code, value in values.items():
-            unchanged = contributors.get(code) == {code}
+            own = shares.get(code, [Share(code, 1.0, False)])
+            unchanged = own == [Share(code, 1.0, False)] and expected(code, day) == {code}
             rows.append((indicator, code, period, value, True, unchanged, False))
         for target, members in contributors.items():
-            if members == {target}:
+            wanted = expected(target, day)
+            if members == {target} and wanted == {target}:
                 continue
-            expected = {
-                f
-                for f in feeders[target]
-                if (gemeente_validity[f][0] is None or gemeente_validity[f][0] <= day)
-                and (gemeente_validity[f][1] is None or gemeente_validity[f][1] > day)
-            }
-            if not expected <= members:
+            if not wanted <= members:
                 incomplete.append(f"{indicator} {target} {period}")
                 continue
             value = sums[target] / weights[target] if weights.get(target) else sums[target]

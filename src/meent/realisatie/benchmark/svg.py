@@ -129,6 +129,11 @@ def time_chart(
 def legend_swatch(style: str) -> SafeString:
     if style == "bar":
         shape = f'<rect x="2" y="3" width="20" height="10" fill="{BLUE}"/>'
+    elif style == "nodata":
+        shape = (
+            HATCH.format(id="legend-nodata", bg="#fff", fg="#999")
+            + '<rect x="2" y="3" width="20" height="10" fill="url(#legend-nodata)" stroke="#555"/>'
+        )
     elif style == "correction":
         shape = (
             HATCH.format(id="legend-hatch", bg="#fff", fg="#b3261e")
