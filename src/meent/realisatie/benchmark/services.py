@@ -219,18 +219,24 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tupl
             rows.append((indicator, area, period, value, True, True, False))
     incomplete: list[str] = []
 
+    def valid_on(code: str, day) -> bool:
+        start, end = gemeente_validity[code]
+        return (start is None or start <= day) and (end is None or end > day)
+
     def expected(target: str, day) -> set[str]:
         """The gemeenten that existed on ``day`` and whose figures make up ``target`` of today."""
-        return {
-            f
-            for f in feeders.get(target, {target})
-            if (gemeente_validity[f][0] is None or gemeente_validity[f][0] <= day)
-            and (gemeente_validity[f][1] is None or gemeente_validity[f][1] > day)
-        }
+        return {f for f in feeders.get(target, {target}) if valid_on(f, day)}
 
     period_start = {code: parsing.parse_period(code).start for _, code in groups}
     for (indicator, period), values in groups.items():
         day = period_start[period]
+        if any(areas[code].is_current and not valid_on(code, day) for code in values):
+            # A gemeente that did not exist yet: the source already reports on today's division (CBS republishes
+            # time series that way), so its figures need no mapping.
+            rows.extend(
+                (indicator, code, period, value, True, areas[code].is_current, False) for code, value in values.items()
+            )
+            continue
         sums: dict[str, float] = defaultdict(float)
         weights: dict[str, float] = defaultdict(float)
         estimated: dict[str, bool] = defaultdict(bool)

@@ -203,3 +203,11 @@ def test_a_gemeente_that_later_absorbed_another_is_not_current_without_it():
     amsterdam = Observation.objects.get(indicator__code="banen", area__code="GM0363")
     assert amsterdam.in_source_division and not amsterdam.in_current_division
     assert sum(log.skipped_reasons.values()) == 1
+
+
+def test_a_series_already_on_todays_division_is_taken_as_is():
+    # Eemsdelta (2021) in 2019: the source reports on today's division, as CBS does for its time series.
+    data = b"indicator,gebied,periode,waarde,naam\nbanen,GM1979,2019,100,Banen\nbanen,GM0363,2019,900,\n"
+    services.run_import("generiek", data, filename="banen.csv")
+    assert value("banen", "GM1979", "2019") == 100
+    assert value("banen", "GM0363", "2019") == 900
