@@ -302,10 +302,37 @@ def _write_observations(rows: list[ObservationRow]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})", rows)  # noqa: S608
 
 
+PEER_STATISTICS_SQL = """
+INSERT INTO benchmark_peerstatistic (indicator_id, period_id, "group", group_key, count, total, mean, weighted_mean,
+                                     median, p25, p75, minimum, maximum, inhabitants)
+SELECT o.indicator_id, o.period_id, g.name, g.key, count(*), sum(o.value), avg(o.value),
+       sum(o.value * a.inhabitants) / NULLIF(sum(a.inhabitants), 0),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY o.value),
+       percentile_cont(0.25) WITHIN GROUP (ORDER BY o.value),
+       percentile_cont(0.75) WITHIN GROUP (ORDER BY o.value),
+       min(o.value), max(o.value), NULLIF(sum(a.inhabitants), 0)
+FROM benchmark_observation o
+JOIN benchmark_area a ON a.id = o.area_id
+CROSS JOIN LATERAL (VALUES ('nederland', 'NL00'), ('provincie', a.province_code),
+                           ('veiligheidsregio', a.veiligheidsregio_code), ('grootteklasse', a.size_class::text))
+     AS g(name, key)
+WHERE o.in_current_division AND a.kind = 'gemeente' AND a.is_current AND o.indicator_id = ANY(%s)
+  AND g.key IS NOT NULL AND g.key <> ''
+GROUP BY o.indicator_id, o.period_id, g.name, g.key
+"""
+
+
 def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
-    """Recompute every peer group's figures for these indicators from today's division. Returns rows written."""
+    """Recompute every peer group's figures for these indicators from today's division. Returns rows written.
+
+    On PostgreSQL one ``INSERT … SELECT`` with ``percentile_cont`` (the same interpolation as Python's inclusive
+    quantiles) does it inside the database; elsewhere Python groups the values."""
     indicator_ids = list(indicator_ids)
     PeerStatistic.objects.filter(indicator_id__in=indicator_ids).delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(PEER_STATISTICS_SQL, [indicator_ids])
+            return cursor.rowcount
     areas = {
         a["id"]: a
         for a in Area.objects.filter(kind=Area.Kind.GEMEENTE, is_current=True).values(

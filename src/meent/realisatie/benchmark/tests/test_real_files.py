@@ -83,3 +83,24 @@ def test_ranks_are_stored_for_todays_gemeenten(corona_2020):
     assert amsterdam.rank_high == 1 + rows.filter(value__gt=amsterdam.value).count()
     assert amsterdam.rank_low == 1 + rows.filter(value__lt=amsterdam.value).count()
     assert not Observation.objects.filter(area__code="GM0003", rank_high__isnull=False).exists()
+
+
+def test_peer_statistics_equal_the_values_of_the_group(corona_2020):
+    import statistics
+
+    stat = PeerStatistic.objects.get(
+        indicator__code=POSITIVE, period__code="2020-09-15", group="provincie", group_key="PV26"
+    )
+    values = sorted(
+        Observation.objects.filter(
+            indicator__code=POSITIVE,
+            period__code="2020-09-15",
+            in_current_division=True,
+            area__is_current=True,
+            area__province_code="PV26",
+        ).values_list("value", flat=True)
+    )
+    quartiles = statistics.quantiles(values, n=4, method="inclusive")
+    assert stat.count == len(values) > 20
+    assert [stat.p25, stat.median, stat.p75] == pytest.approx(quartiles)
+    assert (stat.minimum, stat.maximum, stat.total) == (values[0], values[-1], pytest.approx(sum(values)))
