@@ -2,6 +2,7 @@
 peer statistics."""
 
 import bisect
+import json
 import logging
 import statistics
 import urllib.error
@@ -387,6 +388,11 @@ Progress = Callable[[str], None]
 
 def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Open data can be imported again from its source after a crash, so a large import need not wait
+            # for its WAL flush; the database stays consistent either way.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         areas = ensure_areas()
         unknown = sorted({k[1] for k in parsed.values} - set(areas))
         if unknown:
@@ -530,3 +536,19 @@ def download(url: str, *, timeout: float = 10.0) -> bytes | None:
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         logger.info("download %s failed: %s", url, exc)
         return None
+
+
+CBS_ODATA = "https://opendata.cbs.nl/ODataApi/odata/{table}/{part}?$format=json"
+
+
+def download_cbs(table: str, *, timeout: float = 30.0) -> bytes | None:
+    """A StatLine table as one JSON document with ``TableInfos``, ``DataProperties`` and ``TypedDataSet`` (the
+    form :func:`parsing.parse_cbs_json` reads), or ``None`` when offline. Tables above 10,000 rows need the
+    paged bulk API; StatLine then answers with a ``odata.nextLink`` that this does not follow."""
+    document = {}
+    for part in ("TableInfos", "DataProperties", "TypedDataSet"):
+        data = download(CBS_ODATA.format(table=table, part=part), timeout=timeout)
+        if data is None:
+            return None
+        document[part] = json.loads(data)
+    return json.dumps(document).encode()

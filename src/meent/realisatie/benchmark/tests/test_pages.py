@@ -100,3 +100,38 @@ def test_sewage_per_veiligheidsregio(client, demo_data):
 def test_pages_are_in_english_on_request(client, demo_data):
     page = text(client.get(f"{BASE}/corona/", HTTP_ACCEPT_LANGUAGE="en"))
     assert "Corona dashboard" in page
+
+
+def test_realisatie_imports_a_file_and_sees_the_log(client, make_account, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meent.core.roles import Role
+    from meent.realisatie.benchmark.models import DataImport
+
+    login(make_account(Role.REALISATIE))
+    upload = SimpleUploadedFile("banen.csv", b"indicator,gebied,periode,waarde,naam\nbanen,GM0344,2020,5,Banen\n")
+    response = client.post(f"{BASE}/imports/", {"soort": "generiek", "bestand": upload, "thema": "overig"})
+    assert response.status_code == 302
+    log = DataImport.objects.get(filename="banen.csv")
+    assert log.status == DataImport.Status.GESLAAGD and log.imported_by.has_role(Role.REALISATIE)
+    page = text(client.get(f"{BASE}/imports/"))
+    assert "banen.csv" in page and "Geslaagd" in page
+
+
+def test_import_form_explains_what_is_missing(client, make_account, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meent.core.roles import Role
+
+    login(make_account(Role.REALISATIE))
+    upload = SimpleUploadedFile("t.csv", b"ID;RegioS;Perioden;X\n")
+    response = client.post(f"{BASE}/imports/", {"soort": "cbs-csv", "bestand": upload, "thema": "overig"})
+    assert response.status_code == 400
+    assert "Geef de CBS-tabelcode op" in response.content.decode()
+
+
+def test_a_gemeente_account_cannot_import(client, make_account, login):
+    from meent.core.roles import Role
+
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    assert client.post(f"{BASE}/imports/", {"soort": "generiek"}).status_code in (403, 404)

@@ -44,11 +44,12 @@ def import_file(options: dict, *, write) -> DataImport:
     data = None
     name = options.get("file") or ""
     url = services.OFFICIAL_URLS.get(kind)
-    if options.get("tabel") and kind == DataImport.Kind.CBS_JSON:
-        url = None
+    table = options.get("tabel") or ""
+    if kind == DataImport.Kind.CBS_JSON and table:
+        url = services.CBS_ODATA.format(table=table, part="TypedDataSet")
     if options.get("online"):
         if url:
-            data = services.download(url)
+            data = services.download_cbs(table) if kind == DataImport.Kind.CBS_JSON else services.download(url)
             if data is None:
                 write(f"Geen verbinding met {url}; het lokale bestand wordt gebruikt.")
             else:
