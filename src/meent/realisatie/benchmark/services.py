@@ -194,6 +194,7 @@ COLUMNS = (
     "rank_high",
     "rank_low",
 )
+COPY_TYPES = ["int8", "int8", "int8", "int8", "float8", "bool", "bool", "bool", "int2", "int2"]
 
 
 def division_rows(parsed: ParsedFile, areas: dict[str, Area]) -> tuple[list[tuple], list[str]]:
@@ -295,7 +296,8 @@ def _write_observations(rows: list[ObservationRow]) -> None:
     table = Observation._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(COPY_TYPES)
                 for row in rows:
                     copy.write_row(row)
         else:
@@ -304,6 +306,10 @@ def _write_observations(rows: list[ObservationRow]) -> None:
 
 
 PEER_STATISTICS_SQL = """
+WITH obs AS MATERIALIZED (
+    SELECT indicator_id, period_id, area_id, value FROM benchmark_observation
+    WHERE indicator_id = ANY(%s) AND in_current_division
+)
 INSERT INTO benchmark_peerstatistic (indicator_id, period_id, "group", group_key, count, total, mean, weighted_mean,
                                      median, p25, p75, minimum, maximum, inhabitants)
 SELECT o.indicator_id, o.period_id, g.name, g.key, count(*), sum(o.value), avg(o.value),
@@ -312,15 +318,16 @@ SELECT o.indicator_id, o.period_id, g.name, g.key, count(*), sum(o.value), avg(o
        percentile_cont(0.25) WITHIN GROUP (ORDER BY o.value),
        percentile_cont(0.75) WITHIN GROUP (ORDER BY o.value),
        min(o.value), max(o.value), NULLIF(sum(a.inhabitants), 0)
-FROM benchmark_observation o
+FROM obs o
 JOIN benchmark_area a ON a.id = o.area_id
 CROSS JOIN LATERAL (VALUES ('nederland', 'NL00'), ('provincie', a.province_code),
                            ('veiligheidsregio', a.veiligheidsregio_code), ('grootteklasse', a.size_class::text))
      AS g(name, key)
-WHERE o.in_current_division AND a.kind = 'gemeente' AND a.is_current AND o.indicator_id = ANY(%s)
-  AND g.key IS NOT NULL AND g.key <> ''
+WHERE a.kind = 'gemeente' AND a.is_current AND g.key IS NOT NULL AND g.key <> ''
 GROUP BY o.indicator_id, o.period_id, g.name, g.key
 """
+# The observations are read by indicator first (MATERIALIZED): joined the other way round, the planner walks the
+# new rows gemeente by gemeente across the whole table (measured: 13–25 s against seconds for 342,000 rows).
 
 
 def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
@@ -393,6 +400,7 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
             # for its WAL flush; the database stays consistent either way.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                cursor.execute("SET LOCAL work_mem TO '256MB'")  # the peer statistics sort in memory
         areas = ensure_areas()
         unknown = sorted({k[1] for k in parsed.values} - set(areas))
         if unknown:
