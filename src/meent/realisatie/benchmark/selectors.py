@@ -322,6 +322,8 @@ def differences(cumulative: list[tuple[datetime.date, float]], *, weekly: bool, 
         for day, value in cumulative:
             last_of_week[day.isocalendar()[:2]] = (day, value)
         cumulative = list(last_of_week.values())
+        if cumulative and cumulative[-1][0].isoweekday() != 7:
+            cumulative.pop()  # the last week is not over yet in the data: a part of a week is not a week
     result = []
     for (_previous_day, before), (day, value) in itertools.pairwise(cumulative):
         count = value - before
@@ -379,7 +381,10 @@ def corona_weeks() -> list[str]:
     days = Period.objects.filter(
         kind=Period.Kind.DAG, observations__indicator__code=POSITIVE, observations__area__code=Area.NEDERLAND_CODE
     ).values_list("start", flat=True)
+    days = sorted(days)
     weeks = sorted({f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in days})
+    if days and days[-1].isoweekday() != 7:
+        weeks = weeks[:-1]  # the last week is not over yet in the data
     return weeks[1:]  # the first week has no previous week to subtract
 
 
@@ -438,6 +443,8 @@ def _per_week(points: list[tuple[datetime.date, float]], *, weekly: bool, mean: 
         weeks[day.isocalendar()[:2]].append((day, value))
     result = []
     for (year, week), items in sorted(weeks.items()):
+        if not mean and len(items) < 7:
+            continue  # a sum over part of a week would look like a drop
         total = sum(v for _, v in items)
         result.append(
             Point(

@@ -211,3 +211,17 @@ def test_a_series_already_on_todays_division_is_taken_as_is():
     services.run_import("generiek", data, filename="banen.csv")
     assert value("banen", "GM1979", "2019") == 100
     assert value("banen", "GM0363", "2019") == 900
+
+
+def test_weekly_counts_are_differences_of_the_last_report_of_each_week_and_keep_corrections():
+    import datetime
+
+    from meent.realisatie.benchmark.selectors import differences
+
+    day = datetime.date(2020, 9, 6)  # a Sunday
+    cumulative = [(day, 100.0), (day + datetime.timedelta(days=1), 90.0), (day + datetime.timedelta(days=7), 120.0)]
+    daily = differences(cumulative, weekly=False, inhabitants=200_000)
+    assert [(p.value, p.correction) for p in daily] == [(-10.0, True), (30.0, False)]
+    assert daily[1].per_100k == pytest.approx(15.0)
+    weekly = differences([*cumulative, (day + datetime.timedelta(days=9), 130.0)], weekly=True, inhabitants=None)
+    assert [(p.label, p.value) for p in weekly] == [("2020-W37", 20.0)]  # week 38 is not over

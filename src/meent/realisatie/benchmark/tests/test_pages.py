@@ -135,3 +135,12 @@ def test_a_gemeente_account_cannot_import(client, make_account, login):
 
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
     assert client.post(f"{BASE}/imports/", {"soort": "generiek"}).status_code in (403, 404)
+
+
+def test_home_and_mijn_gemeente_link_to_the_benchmark(client, make_account, login, demo_data):
+    from meent.core.roles import Role
+
+    # The data ends on Tuesday 15 September: week 38 is not complete, so week 37 is the latest week.
+    assert f"{BASE}/corona/week/?week=2020-W37" in text(client.get("/"))
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    assert f"{BASE}/gemeenten/GM0363/" in text(client.get("/mijn-gemeente/"))
