@@ -50,3 +50,32 @@ def test_management_command_imports_too(tmp_path: Path):
     path.write_text("indicator;gebied;periode;waarde;naam\nbanen;GM0344;2020-Q2;100;Banen\n")
     call_command("import_benchmark", "generiek", str(path))
     assert Observation.objects.get(indicator__code="banen", in_current_division=True).value == 100
+
+
+def test_cbs_table_is_fetched_when_online(tmp_path: Path, capsys, monkeypatch):
+    import json
+
+    answers = {
+        "TableInfos": {"value": [{"Identifier": "03759ned", "Title": "Bevolking op 1 januari"}]},
+        "DataProperties": {
+            "value": [
+                {"Key": "RegioS", "Type": "GeoDimension"},
+                {"Key": "Perioden", "Type": "TimeDimension"},
+                {"Key": "BevolkingOp1Januari_1", "Type": "Topic", "Title": "Bevolking op 1 januari", "Unit": "aantal"},
+            ]
+        },
+        "TypedDataSet": {"value": [{"RegioS": "GM0344", "Perioden": "2020JJ00", "BevolkingOp1Januari_1": 357597}]},
+    }
+    urls = []
+
+    def fake_download(url: str, timeout: float = 10.0) -> bytes:
+        urls.append(url)
+        return json.dumps(next(v for k, v in answers.items() if f"/{k}?" in url)).encode()
+
+    monkeypatch.setattr(services, "download", fake_download)
+    assert main(["import", "benchmark", "--soort", "cbs-json", "--tabel", "03759ned", "--online"]) == 0
+    assert urls[0] == "https://opendata.cbs.nl/ODataApi/odata/03759ned/TableInfos?$format=json"
+    assert (
+        Observation.objects.get(indicator__code="cbs-03759ned.bevolkingop1januari_1", area__code="GM0344").value
+        == 357597
+    )
