@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from meent.leden.models import Gemeente, Population, Province, Succession, Veiligheidsregio
@@ -500,6 +500,11 @@ def import_parsed(
     except ImportRefused as exc:
         log.status = DataImport.Status.GEWEIGERD
         log.message = str(exc)
+        log.observations_written = 0
+    except IntegrityError:
+        # Two imports of a new source at once: the source row's lock serialises re-imports, not first imports.
+        log.status = DataImport.Status.GEWEIGERD
+        log.message = "Niets geïmporteerd: tegelijk liep een andere import van dezelfde bron; probeer het opnieuw."
         log.observations_written = 0
     else:
         log.status = DataImport.Status.GESLAAGD
