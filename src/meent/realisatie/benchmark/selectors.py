@@ -105,20 +105,27 @@ def _reference_values(
     nederland: dict[int, float] = {}
     peer: dict[int, float] = {}
     counts: dict[int, int] = {}
-    stats = PeerStatistic.objects.filter(
-        indicator_id__in=latest, period_id__in=set(latest.values()), group_key__in={Area.NEDERLAND_CODE, group.key}
-    ).filter(group__in={PeerStatistic.Group.NEDERLAND, group.group})
-    for s in stats:
-        if latest.get(s.indicator_id) != s.period_id:
+    stats = (
+        PeerStatistic.objects.filter(
+            indicator_id__in=latest,
+            period_id__in=set(latest.values()),
+            group_key__in={Area.NEDERLAND_CODE, group.key},
+        )
+        .filter(group__in={PeerStatistic.Group.NEDERLAND, group.group})
+        .values_list(
+            "indicator_id", "period_id", "group", "group_key", "count", "total", "mean", "weighted_mean", "median"
+        )
+    )
+    for indicator_id, period_id, group_name, key, count, total, mean, weighted_mean, median in stats:
+        if latest.get(indicator_id) != period_id:
             continue
-        if s.group == PeerStatistic.Group.NEDERLAND:
-            counts[s.indicator_id] = s.count
-            indicator = indicators[s.indicator_id]
-            nederland[s.indicator_id] = s.total if indicator.additive else (s.weighted_mean or s.mean)
-        if s.group == group.group and s.group_key == group.key:
-            peer[s.indicator_id] = s.median
+        if group_name == PeerStatistic.Group.NEDERLAND:
+            counts[indicator_id] = count
+            nederland[indicator_id] = total if indicators[indicator_id].additive else (weighted_mean or mean)
+        if group_name == group.group and key == group.key:
+            peer[indicator_id] = median
     national = Observation.objects.filter(
-        area__code=Area.NEDERLAND_CODE,
+        area_id=Area.objects.filter(code=Area.NEDERLAND_CODE).values("id")[:1],
         indicator_id__in=latest,
         period_id__in=set(latest.values()),
         in_current_division=True,
