@@ -1,5 +1,3 @@
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -135,10 +133,6 @@ class Period(models.Model):
     def __str__(self) -> str:
         return self.code
 
-    @property
-    def year(self) -> int:
-        return self.start.year
-
 
 class Observation(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
@@ -256,7 +250,3 @@ class DataImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.filename} ({self.get_status_display()})"
-
-    @property
-    def duration(self) -> datetime.timedelta | None:
-        return self.finished_at - self.started_at if self.finished_at else None

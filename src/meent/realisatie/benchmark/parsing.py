@@ -103,11 +103,6 @@ def parse_period(text: str) -> PeriodInfo:
     )
 
 
-def iso_week_code(day: datetime.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 _AREA = re.compile(r"^(GM\d{4}|PV\d{2}|VR\d{2}|NL\d{0,2})$")
 
 

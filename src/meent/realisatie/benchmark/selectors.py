@@ -65,17 +65,6 @@ def peer_group(area: Area, group: str) -> PeerGroup:
     return PeerGroup(PeerStatistic.Group.NEDERLAND, Area.NEDERLAND_CODE, _("alle gemeenten"))
 
 
-def peer_members(group: PeerGroup) -> QuerySet:
-    qs = current_gemeenten()
-    if group.group == PeerStatistic.Group.PROVINCIE:
-        return qs.filter(province_code=group.key)
-    if group.group == PeerStatistic.Group.VEILIGHEIDSREGIO:
-        return qs.filter(veiligheidsregio_code=group.key)
-    if group.group == PeerStatistic.Group.GROOTTEKLASSE:
-        return qs.filter(size_class=int(group.key))
-    return qs
-
-
 def _division_filter(area: Area) -> dict:
     # A dissolved gemeente only has the figures of its own years, as the source gave them.
     return {"in_current_division": True} if area.is_current else {"in_source_division": True}

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from meent.core.views import RuleView, csv_response
+from meent.leden.selectors import current_successors
 from meent.realisatie.benchmark import selectors, svg
 from meent.realisatie.benchmark.forms import CompareForm, ImportForm, PeerForm
 from meent.realisatie.benchmark.models import Area, DataImport, Indicator, PeerStatistic, Theme
+from meent.realisatie.benchmark.services import current_division_shares
 from meent.realisatie.benchmark.tasks import import_upload
 
 MAX_COMPARE_INDICATORS = 50
@@ -59,11 +61,7 @@ class ProfileView(RuleView, TemplateView):
         except Area.DoesNotExist as exc:
             raise Http404(_("Deze gemeente staat niet in het register.")) from exc
         group = _peer(self.request)
-        successors = []
-        if not area.is_current:
-            from meent.leden.selectors import current_successors
-
-            successors = current_successors(area.gemeente)
+        successors = [] if area.is_current else current_successors(area.gemeente)
         context.update(
             area=area,
             themes=selectors.profile(area, group=group),
@@ -196,8 +194,6 @@ class IndicatorView(RuleView, TemplateView):
     def map_values(self, rows, source_division: bool, decimals: int) -> tuple[dict, dict]:
         """Values per 2020 gemeente for the 2020 map: as given on the source division, or the value of today's
         gemeente that holds most of its territory (a split gemeente is named as such)."""
-        from meent.realisatie.benchmark.services import current_division_shares
-
         by_code = {r.area.code: r for r in rows}
         values, labels = {}, {}
         shares = {} if source_division else current_division_shares()
@@ -306,8 +302,6 @@ class CoronaWeekView(RuleView, TemplateView):
         rows = selectors.corona_week(week) if week else []
         values = {r.area.code: r.per_100k for r in rows if r.per_100k is not None}
         bounds = svg.classes(list(values.values()))
-        from meent.realisatie.benchmark.services import current_division_shares
-
         shares = current_division_shares()
         by_code = {r.area.code: r for r in rows}
         map_values, labels, links = {}, {}, {}
