@@ -11,6 +11,15 @@ from meent.core.roles import Role
 _counter = itertools.count()
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Row locks and parallel writers only mean something on PostgreSQL; SQLite serialises every write."""
+    if item.get_closest_marker("postgres_only"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("vraagt PostgreSQL (DATABASE_URL=postgres://…)")
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from meent.leden.services import load_reference_data
@@ -79,3 +88,30 @@ def login(client) -> Callable:
         return client
 
     return do_login
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from meent.core.testing import CHROMIUM, CHROMIUM_ARGS
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests stay synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium ontbreekt: apt-get install chromium (make test doet dit in CI)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -29,6 +29,8 @@ MEENT_ENV = os.environ.get("MEENT_ENV", "demo")  # demo | test | production
 DEBUG = env_bool("DEBUG", MEENT_ENV == "demo")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+# Links in e-mails are absolute: mails are sent by background tasks, outside any request.
+MEENT_BASE_URL = os.environ.get("MEENT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 if MEENT_ENV == "production":
     if SECRET_KEY == DEMO_SECRET_KEY or len(SECRET_KEY) < 32:
@@ -37,6 +39,8 @@ if MEENT_ENV == "production":
         raise ImproperlyConfigured("MEENT_ENV=production mag niet met DEBUG=true draaien.")
     if "DATABASE_URL" not in os.environ:
         raise ImproperlyConfigured("MEENT_ENV=production vereist DATABASE_URL (PostgreSQL).")
+    if "MEENT_BASE_URL" not in os.environ:
+        raise ImproperlyConfigured("MEENT_ENV=production vereist MEENT_BASE_URL (het adres in links in e-mails).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,6 +66,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "meent.core",
     "meent.leden",
+    "meent.connect",
+    "meent.realisatie.ibd",
     "meent.realisatie.benchmark",
     "meent.api",
 ]
@@ -180,6 +186,7 @@ STORAGES = {
 }
 # Uploaded evidence and attachments live outside the web root and are served only through views that check access.
 MEDIA_ROOT = Path(os.environ.get("MEENT_MEDIA_ROOT", VAR_DIR / "media"))
+MEENT_PRIVATE_MEDIA = Path(os.environ.get("MEENT_PRIVATE_MEDIA", VAR_DIR / "private"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = MEENT_ENV == "production"

@@ -24,6 +24,8 @@ class ApiDocsView(SpectacularRedocView):
 urlpatterns = [
     path("", include("meent.core.urls")),
     path("", include("meent.leden.urls")),
+    path("", include("meent.connect.urls")),
+    path("ibd/", include("meent.realisatie.ibd.urls")),
     path("waarstaatjegemeente/", include("meent.realisatie.benchmark.urls")),
     path("", include(two_factor_urls)),
     path("account/", include("django.contrib.auth.urls")),

@@ -6,5 +6,7 @@ app_name = "api"
 urlpatterns = [
     path("openapi.json", views.OpenApiView.as_view(), name="schema"),
     path("", include("meent.leden.api.urls")),
+    path("", include("meent.connect.api.urls")),
+    path("", include("meent.realisatie.ibd.api.urls")),
     path("", include("meent.realisatie.benchmark.api.urls")),
 ]

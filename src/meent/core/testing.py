@@ -2,6 +2,7 @@
 ``ACCESS = {url_name: Case(...)}``; the matrix test fails for any URL in the URL conf that no app lists."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from meent.core.roles import Role
 
@@ -37,3 +38,47 @@ class Case:
 
     def resolve_url(self, fixtures: dict) -> str:
         return self.url(fixtures) if callable(self.url) else str(self.url)
+
+
+# Browser tests (Playwright on Debian's Chromium, axe-core from npm). Fixtures ``browser`` and ``page`` live in
+# ``meent/conftest.py`` so every app's browser tests share one set-up.
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the open page, one readable line each."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    """The real two-step login of a demo account (password, then the TOTP code when the account has a device)."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from meent.core.demo import DEMO_PASSWORD, DEMO_TOTP_KEY
+
+    page.goto(f"{base_url}/account/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Volgende").click()
+    device = TOTPDevice.objects.filter(user__username=username).first()
+    if device is not None:
+        page.locator("input[name=token-otp_token]").fill(f"{totp(bytes.fromhex(DEMO_TOTP_KEY)):06d}")
+        page.get_by_role("button", name="Volgende").click()
+    page.wait_for_url(f"{base_url}/")

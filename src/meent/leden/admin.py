@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from meent.leden.models import (
@@ -17,6 +18,9 @@ from meent.leden.models import (
 
 class RegistryAdmin(ObjectPermissionsModelAdmin):
     """Admin pages ask the same rules as views and API (``leden.change_gemeente`` …)."""
+
+    # Websites typed without a scheme are https, the default Django 6 adopts.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Gemeente)

@@ -1,74 +1,12 @@
 """Each demo role logs in through the real two-step login in Debian's Chromium and opens its home page; axe-core
 finds no serious or critical accessibility violations there."""
 
-import os
-from pathlib import Path
-
 import pytest
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from meent.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_KEY, load_accounts
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from meent.core.demo import DEMO_ACCOUNTS, load_accounts
+from meent.core.testing import log_in, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-AXE = Path(__file__).resolve().parents[4] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium ontbreekt: apt-get install chromium (make test doet dit in CI)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="nl-NL")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/account/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Volgende").click()
-    device = TOTPDevice.objects.filter(user__username=username).first()
-    if device is not None:
-        page.locator("input[name=token-otp_token]").fill(f"{totp(bytes.fromhex(DEMO_TOTP_KEY)):06d}")
-        page.get_by_role("button", name="Volgende").click()
-    page.wait_for_url(f"{base_url}/")
-
 
 @pytest.mark.parametrize("username", [account.username for account in DEMO_ACCOUNTS])
 def test_each_role_logs_in_and_its_home_page_is_accessible(username, page, live_server):

@@ -66,11 +66,13 @@ def test_correct_password_logs_a_gemeente_account_in(client, make_account):
         ({"MEENT_ENV": "production"}, "SECRET_KEY"),
         ({"MEENT_ENV": "production", "SECRET_KEY": "x" * 40, "DEBUG": "true"}, "DEBUG"),
         ({"MEENT_ENV": "production", "SECRET_KEY": "x" * 40}, "DATABASE_URL"),
+        ({"MEENT_ENV": "production", "SECRET_KEY": "x" * 40, "DATABASE_URL": "postgres://db/meent"}, "MEENT_BASE_URL"),
     ],
 )
 def test_production_refuses_to_start_with_demo_settings(env, message):
     code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='meent.settings'; django.setup()"
-    clean_env = {k: v for k, v in __import__("os").environ.items() if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+    unset = {"SECRET_KEY", "DEBUG", "DATABASE_URL", "MEENT_BASE_URL"}
+    clean_env = {k: v for k, v in __import__("os").environ.items() if k not in unset}
     result = subprocess.run(
         [sys.executable, "-c", code], env={**clean_env, **env}, capture_output=True, text=True, timeout=60, check=False
     )

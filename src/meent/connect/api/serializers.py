@@ -1,0 +1,121 @@
+from rest_framework import serializers
+
+from meent.connect.models import Evaluation, Event, EventChange, Registration, Session
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    titel = serializers.CharField(source="title")
+    begin = serializers.DateTimeField(source="starts_at")
+    capaciteit = serializers.IntegerField(source="capacity", allow_null=True)
+    vrijePlaatsen = serializers.IntegerField(source="seats_left", allow_null=True)
+
+    class Meta:
+        model = Session
+        fields = ["id", "titel", "begin", "capaciteit", "vrijePlaatsen"]
+
+
+class EventChangeSerializer(serializers.ModelSerializer):
+    soort = serializers.CharField(source="kind")
+    oudeDatum = serializers.DateTimeField(source="old_starts_at")
+    nieuweDatum = serializers.DateTimeField(source="new_starts_at")
+    oudeVorm = serializers.CharField(source="old_format")
+    nieuweVorm = serializers.CharField(source="new_format")
+    reden = serializers.CharField(source="reason")
+    vervangendEvenement = serializers.IntegerField(source="replacement_id", allow_null=True)
+    gewijzigdOp = serializers.DateTimeField(source="changed_at")
+
+    class Meta:
+        model = EventChange
+        fields = [
+            "soort",
+            "oudeDatum",
+            "nieuweDatum",
+            "oudeVorm",
+            "nieuweVorm",
+            "reden",
+            "vervangendEvenement",
+            "gewijzigdOp",
+        ]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    titel = serializers.CharField(source="title")
+    omschrijving = serializers.CharField(source="description")
+    soort = serializers.ChoiceField(source="kind", choices=Event.Kind.choices)
+    vorm = serializers.ChoiceField(source="format", choices=Event.Format.choices)
+    status = serializers.CharField(help_text="`gepland` of `geannuleerd`.")
+    begin = serializers.DateTimeField(source="starts_at")
+    einde = serializers.DateTimeField(source="ends_at")
+    locatie = serializers.CharField(source="venue")
+    opdrachtgevers = serializers.SlugRelatedField(source="commissioners", slug_field="name", many=True, read_only=True)
+    capaciteit = serializers.IntegerField(source="capacity")
+    vrijePlaatsen = serializers.IntegerField(source="seats_left")
+    aanmeldenMogelijk = serializers.SerializerMethodField()
+    sessies = SessionSerializer(source="sessions", many=True, read_only=True)
+    wijzigingen = EventChangeSerializer(source="changes", many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "titel",
+            "omschrijving",
+            "soort",
+            "vorm",
+            "status",
+            "begin",
+            "einde",
+            "locatie",
+            "opdrachtgevers",
+            "capaciteit",
+            "vrijePlaatsen",
+            "aanmeldenMogelijk",
+            "sessies",
+            "wijzigingen",
+        ]
+
+    def get_aanmeldenMogelijk(self, obj: Event) -> bool:
+        return obj.registration_open()
+
+
+class RegistrationRequestSerializer(serializers.Serializer):
+    naam = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+    organisatie = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    sessie = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=2**31 - 1)
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    """A registration as its registrant sees it; ``token`` is the personal code for viewing and cancelling."""
+
+    evenement = serializers.IntegerField(source="event_id")
+    sessie = serializers.IntegerField(source="session_id", allow_null=True)
+    naam = serializers.CharField(source="name")
+    organisatie = serializers.CharField(source="organisation_name")
+    status = serializers.ChoiceField(choices=Registration.Status.choices)
+    bevestigd = serializers.BooleanField(source="is_confirmed")
+    aangemeldOp = serializers.DateTimeField(source="created_at")
+
+    class Meta:
+        model = Registration
+        fields = ["token", "evenement", "sessie", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
+
+
+class RegistrationStaffSerializer(RegistrationSerializer):
+    """For organisers: everything but the registrant's personal code."""
+
+    class Meta(RegistrationSerializer.Meta):
+        fields = ["id", "evenement", "sessie", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    algemeen = serializers.IntegerField(source="overall")
+    inhoud = serializers.IntegerField(source="content")
+    sprekers = serializers.IntegerField(source="speakers")
+    organisatie = serializers.IntegerField(source="organisation")
+    toelichting = serializers.CharField(source="comment")
+    ingevuldOp = serializers.DateTimeField(source="submitted_at")
+
+    class Meta:
+        model = Evaluation
+        fields = ["id", "algemeen", "inhoud", "sprekers", "organisatie", "toelichting", "ingevuldOp"]

@@ -1,0 +1,185 @@
+from django import forms
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from meent.api.problems import Conflict
+from meent.connect import selectors, services
+from meent.connect.api.serializers import (
+    EvaluationSerializer,
+    EventSerializer,
+    RegistrationRequestSerializer,
+    RegistrationSerializer,
+    RegistrationStaffSerializer,
+)
+from meent.connect.models import Event, EventChange, Registration
+
+
+class EventListParams(forms.Form):
+    soort = forms.ChoiceField(required=False, choices=[("", ""), *Event.Kind.choices])
+    vorm = forms.ChoiceField(required=False, choices=[("", ""), *Event.Format.choices])
+    jaar = forms.IntegerField(required=False, min_value=1900, max_value=2100)
+    zoek = forms.CharField(required=False, max_length=100)
+    komend = forms.BooleanField(required=False)
+
+
+LIST_PARAMETERS = [
+    OpenApiParameter("soort", str, enum=Event.Kind.values, description="Soort evenement."),
+    OpenApiParameter("vorm", str, enum=Event.Format.values, description="Fysiek, digitaal of hybride."),
+    OpenApiParameter("jaar", int, description="Jaar waarin het evenement begint."),
+    OpenApiParameter("zoek", str, description="Deel van de titel, omschrijving of locatie."),
+    OpenApiParameter("komend", bool, description="Alleen evenementen die nog niet voorbij zijn."),
+]
+TOKEN = OpenApiParameter(
+    "token",
+    str,
+    OpenApiParameter.PATH,
+    description="Persoonlijke code uit de bevestigingsmail.",
+    pattern="^[A-Za-z0-9_-]+$",
+)
+ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Nummer van het evenement.")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Evenementen: congressen, webinars en trainingen", tags=["Connect"], parameters=LIST_PARAMETERS
+    ),
+    retrieve=extend_schema(summary="Eén evenement met programma en wijzigingen", tags=["Connect"], parameters=[ID]),
+)
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    """The public catalogue, registering and cancelling by personal code; organisers also read the registrations
+    and evaluations of an event."""
+
+    serializer_class = EventSerializer
+    lookup_value_regex = "[0-9]+"
+    filter_backends = []
+    permission_rules = {
+        "list": "connect.view_event",
+        "retrieve": "connect.view_event",
+        "registrations": "connect.view_registration",
+        "register": "connect.add_registration",
+        "own_registration": "connect.view_own_registration",
+        "cancel_registration": "connect.view_own_registration",
+        "evaluations": "connect.view_evaluation",
+    }
+
+    def get_queryset(self):
+        related = (
+            "sessions",
+            "commissioners",
+            Prefetch("changes", queryset=EventChange.objects.order_by("changed_at", "pk")),
+        )
+        if self.action != "list":
+            return Event.objects.prefetch_related(*related)
+        params = EventListParams(self.request.query_params)
+        if not params.is_valid():
+            raise ValidationError({name: [str(e) for e in errors] for name, errors in params.errors.items()})
+        data = params.cleaned_data
+        return selectors.catalogue(
+            search=data["zoek"] or None,
+            kind=data["soort"] or None,
+            format=data["vorm"] or None,
+            year=data["jaar"],
+            upcoming=data["komend"],
+        ).prefetch_related(*related)
+
+    def _event(self, pk) -> Event:
+        return get_object_or_404(Event, pk=pk)
+
+    @extend_schema(
+        summary="Aanmeldingen voor een evenement (organisatoren)",
+        tags=["Connect"],
+        parameters=[ID],
+        responses=RegistrationStaffSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], url_path="aanmeldingen", url_name="aanmeldingen")
+    def registrations(self, request, pk=None) -> Response:
+        event = self._event(pk)
+        page = self.paginate_queryset(selectors.participants(event))
+        return self.get_paginated_response(RegistrationStaffSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Aanmelden voor een evenement",
+        description="Neemt een plaats als die er is (status `aangemeld`), anders een plaats op de wachtlijst "
+        "(status `wachtlijst`). De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
+        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld.",
+        tags=["Connect"],
+        parameters=[ID],
+        request=RegistrationRequestSerializer,
+        responses={
+            201: RegistrationSerializer,
+            409: OpenApiResponse(description="Aanmelding gesloten, evenement geannuleerd of al aangemeld."),
+        },
+    )
+    @registrations.mapping.post
+    def register(self, request, pk=None) -> Response:
+        event = self._event(pk)
+        body = RegistrationRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        try:
+            registration = services.register(
+                event=event,
+                name=data["naam"],
+                email=data["email"],
+                organisation_name=data["organisatie"],
+                session=data["sessie"],
+                account=request.user,
+            )
+        except services.RegistrationClosed as exc:
+            raise Conflict(str(exc)) from exc
+        except services.AlreadyRegistered as exc:
+            raise Conflict(str(exc)) from exc
+        except services.RegistrationRefused as exc:
+            raise ValidationError({"sessie": [str(exc)]}) from exc
+        return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
+
+    def _registration(self, pk, token) -> Registration:
+        return get_object_or_404(Registration.objects.select_related("event"), event_id=pk, token=token)
+
+    @extend_schema(
+        summary="Eigen aanmelding bekijken met de persoonlijke code",
+        tags=["Connect"],
+        parameters=[ID, TOKEN],
+        responses=RegistrationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"aanmeldingen/(?P<token>[A-Za-z0-9_-]+)",
+        url_name="aanmelding",
+    )
+    def own_registration(self, request, pk=None, token=None) -> Response:
+        return Response(RegistrationSerializer(self._registration(pk, token)).data)
+
+    @extend_schema(
+        summary="Afmelden met de persoonlijke code",
+        description="De vrijgekomen plaats gaat naar de eerste op de wachtlijst. 409 als het evenement voorbij is.",
+        tags=["Connect"],
+        parameters=[ID, TOKEN],
+        responses={204: None, 409: OpenApiResponse(description="Het evenement is al voorbij.")},
+    )
+    @own_registration.mapping.delete
+    def cancel_registration(self, request, pk=None, token=None) -> Response:
+        registration = self._registration(pk, token)
+        try:
+            services.cancel_registration(registration.token)
+        except services.ChangeRefused as exc:
+            raise Conflict(str(exc)) from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Evaluaties van een evenement (organisatoren)",
+        tags=["Connect"],
+        parameters=[ID],
+        responses=EvaluationSerializer(many=True),
+    )
+    @action(detail=True, methods=["get"], url_path="evaluaties", url_name="evaluaties")
+    def evaluations(self, request, pk=None) -> Response:
+        event = self._event(pk)
+        page = self.paginate_queryset(selectors.evaluations(event).order_by("submitted_at", "pk"))
+        return self.get_paginated_response(EvaluationSerializer(page, many=True).data)

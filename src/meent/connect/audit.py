@@ -1,0 +1,24 @@
+from meent.connect.models import (
+    Assignment,
+    Course,
+    Edition,
+    Employment,
+    Evaluation,
+    Event,
+    EventChange,
+    Registration,
+    Session,
+    Trainee,
+)
+from meent.core.audit import register
+
+register(Event, m2m_fields={"commissioners"})
+register(Session)
+register(EventChange)
+register(Registration, exclude_fields=["token", "confirm_token"])
+register(Evaluation)
+register(Course)
+register(Edition)
+register(Trainee)
+register(Employment)
+register(Assignment)

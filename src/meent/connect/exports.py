@@ -1,0 +1,88 @@
+"""Participant lists, evaluation results and calendar files as downloads."""
+
+import io
+from collections.abc import Iterable
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from meent.connect.models import Evaluation, Event, Registration
+from meent.connect.tasks import absolute_url
+from meent.core.views import csv_response
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename: str, sheet_title: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title[:31]
+    sheet.append([str(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def tabular_response(fmt: str, basename: str, sheet_title: str, header: list[str], rows: list[list]):
+    if fmt == "xlsx":
+        return xlsx_response(f"{basename}.xlsx", sheet_title, header, rows)
+    return csv_response(f"{basename}.csv", header, rows)
+
+
+def _local(value):
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
+
+
+def participant_rows(registrations: Iterable[Registration]) -> list[list]:
+    return [
+        [
+            r.name,
+            r.email,
+            r.organisation_name,
+            r.session.title if r.session_id else "",
+            r.get_status_display(),
+            _("ja") if r.is_confirmed else _("nee"),
+            _local(r.created_at),
+        ]
+        for r in registrations
+    ]
+
+
+def evaluation_rows(evaluations: Iterable[Evaluation]) -> list[list]:
+    return [[e.overall, e.content, e.speakers, e.organisation, e.comment, _local(e.submitted_at)] for e in evaluations]
+
+
+def icalendar_response(event: Event) -> HttpResponse:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Meent//Connect//NL")
+    calendar.add("version", "2.0")
+    entry = CalendarEvent()
+    entry.add("uid", f"connect-evenement-{event.pk}@meent.example")
+    entry.add("dtstamp", timezone.now())
+    entry.add("dtstart", event.starts_at)
+    entry.add("dtend", event.ends_at)
+    entry.add("summary", event.title)
+    entry.add("sequence", event.changes.count())  # calendars replace the entry they had when this increases
+    entry.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    entry.add("url", absolute_url(reverse("connect:event-detail", args=[event.pk])))
+    if event.venue and event.format != Event.Format.DIGITAAL:
+        entry.add("location", event.venue)
+    if event.description:
+        entry.add("description", event.description)
+    calendar.add_component(entry)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
+    return response

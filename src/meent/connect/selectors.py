@@ -1,0 +1,307 @@
+"""Reads of Connect: the catalogue, an event's participants and results, and the figures of a year for the annual
+report. An event counts in the year it starts; participants are registrations that held a seat (aangemeld or
+aanwezig)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from meent.connect.models import (
+    Assignment,
+    Course,
+    Edition,
+    Employment,
+    Evaluation,
+    Event,
+    EventChange,
+    Registration,
+    TrainingDay,
+)
+
+SEAT = Q(registrations__status__in=Registration.HOLDS_SEAT)
+
+
+def catalogue(
+    *,
+    search: str | None = None,
+    kind: str | None = None,
+    format: str | None = None,
+    year: int | None = None,
+    upcoming: bool = False,
+    include_cancelled: bool = True,
+) -> QuerySet:
+    qs = Event.objects.prefetch_related("commissioners").select_related("edition")
+    if search:
+        qs = qs.filter(Q(title__icontains=search) | Q(description__icontains=search) | Q(venue__icontains=search))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if format:
+        qs = qs.filter(format=format)
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    if upcoming:
+        qs = qs.filter(ends_at__gte=timezone.now())
+    if not include_cancelled:
+        qs = qs.exclude(status=Event.Status.GEANNULEERD)
+    return qs.order_by("starts_at", "title")
+
+
+def event_years() -> list[int]:
+    return sorted({d.year for d in Event.objects.dates("starts_at", "year")}, reverse=True)
+
+
+def participants(event: Event) -> QuerySet:
+    return event.registrations.select_related("session").order_by("status", "name")
+
+
+def waiting_list(event: Event) -> QuerySet:
+    return event.registrations.filter(status=Registration.Status.WACHTLIJST).order_by("created_at", "pk")
+
+
+def status_counts(event: Event) -> dict[str, int]:
+    counts = dict(event.registrations.values_list("status").annotate(n=Count("pk")).order_by())
+    return {status: counts.get(status, 0) for status in Registration.Status.values}
+
+
+@dataclass(frozen=True)
+class Results:
+    responses: int
+    overall: Decimal | None
+    content: Decimal | None
+    speakers: Decimal | None
+    organisation: Decimal | None
+    distribution: list[tuple[int, int]]  # (grade, count) for 1..10
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def evaluations(event: Event) -> QuerySet:
+    return Evaluation.objects.filter(registration__event=event).select_related("registration")
+
+
+def results(event: Event) -> Results:
+    qs = evaluations(event)
+    agg = qs.aggregate(
+        n=Count("pk"), overall=Avg("overall"), content=Avg("content"), speakers=Avg("speakers"), org=Avg("organisation")
+    )
+    counts = dict(qs.values_list("overall").annotate(n=Count("pk")).order_by())
+    return Results(
+        responses=agg["n"],
+        overall=_dec(agg["overall"]),
+        content=_dec(agg["content"]),
+        speakers=_dec(agg["speakers"]),
+        organisation=_dec(agg["org"]),
+        distribution=[(grade, counts.get(grade, 0)) for grade in range(1, 11)],
+    )
+
+
+def courses() -> QuerySet:
+    return Course.objects.prefetch_related(
+        Prefetch(
+            "editions",
+            queryset=Edition.objects.select_related("event", "client").prefetch_related("trainers", "days"),
+        )
+    ).order_by("title")
+
+
+def editions_with_satisfaction(course: Course) -> list[Edition]:
+    editions = list(
+        course.editions.select_related("event", "client")
+        .prefetch_related("trainers", "days")
+        .annotate(
+            satisfaction=Avg("event__registrations__evaluation__overall"),
+            responses=Count("event__registrations__evaluation"),
+            participants=Count(
+                "event__registrations", filter=Q(event__registrations__status__in=Registration.HOLDS_SEAT)
+            ),
+        )
+        .order_by("event__starts_at")
+    )
+    return editions
+
+
+# Figures for the annual report --------------------------------------------------------------------------------
+
+
+def _in_year(year: int) -> QuerySet:
+    return Event.objects.filter(starts_at__year=year)
+
+
+def events_by_kind_and_format(year: int) -> dict[str, dict[str, int]]:
+    """Events held (not cancelled) per kind and format: ``{"congres": {"fysiek": 8, "digitaal": 99, ...}}``."""
+    rows = (
+        _in_year(year)
+        .exclude(status=Event.Status.GEANNULEERD)
+        .values_list("kind", "format")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    table = {kind: dict.fromkeys(Event.Format.values, 0) for kind in Event.Kind.values}
+    for kind, fmt, n in rows:
+        table[kind][fmt] = n
+    return table
+
+
+def cancelled_events(year: int, *, kinds=None) -> int:
+    qs = _in_year(year).filter(status=Event.Status.GEANNULEERD)
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return qs.count()
+
+
+def participants_per_event(year: int) -> QuerySet:
+    """Held events of the year with ``participant_count``, most participants first."""
+    return (
+        _in_year(year)
+        .exclude(status=Event.Status.GEANNULEERD)
+        .annotate(participant_count=Count("registrations", filter=SEAT))
+        .order_by("-participant_count", "starts_at")
+    )
+
+
+def top_events(year: int, *, kinds=(Event.Kind.CONGRES, Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS), n: int = 5):
+    return list(participants_per_event(year).filter(kind__in=kinds)[:n])
+
+
+def top_trainings(year: int, n: int = 5) -> list[Event]:
+    return list(participants_per_event(year).filter(kind__in=Event.TRAINING_KINDS)[:n])
+
+
+def grades_per_event(year: int) -> QuerySet:
+    """Held events of the year that have evaluations, with their average grade overall and per aspect."""
+    grade = "registrations__evaluation__"
+    return (
+        _in_year(year)
+        .annotate(
+            responses=Count(f"{grade}pk"),
+            avg_overall=Avg(f"{grade}overall"),
+            avg_content=Avg(f"{grade}content"),
+            avg_speakers=Avg(f"{grade}speakers"),
+            avg_organisation=Avg(f"{grade}organisation"),
+        )
+        .filter(responses__gt=0)
+        .order_by("starts_at")
+    )
+
+
+def average_grades(year: int) -> dict[str, Decimal | None]:
+    agg = Evaluation.objects.filter(registration__event__starts_at__year=year).aggregate(
+        overall=Avg("overall"), content=Avg("content"), speakers=Avg("speakers"), organisation=Avg("organisation")
+    )
+    return {key: _dec(value) for key, value in agg.items()}
+
+
+def training_days(year: int) -> dict[str, int]:
+    """Training days given in the year, physical and online; days of cancelled editions do not count."""
+    rows = (
+        TrainingDay.objects.filter(date__year=year)
+        .exclude(edition__event__status=Event.Status.GEANNULEERD)
+        .values_list("format")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = dict(rows)
+    physical, online = counts.get(Event.Format.FYSIEK, 0), counts.get(Event.Format.DIGITAAL, 0)
+    return {"fysiek": physical, "online": online, "totaal": physical + online}
+
+
+def rescheduled(year: int, *, min_times: int = 1, kinds=None) -> int:
+    """Events of the year moved at least ``min_times`` times, from their history."""
+    qs = (
+        _in_year(year)
+        .annotate(moves=Count("changes", filter=Q(changes__kind=EventChange.Kind.VERPLAATST)))
+        .filter(moves__gte=min_times)
+    )
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return qs.count()
+
+
+def converted(year: int, *, to_format: str = Event.Format.DIGITAAL) -> int:
+    changed = EventChange.objects.filter(event=OuterRef("pk"), kind=EventChange.Kind.OMGEZET, new_format=to_format)
+    return _in_year(year).filter(Exists(changed)).count()
+
+
+def _overlap_days(start: datetime.date, end: datetime.date | None, year: int) -> int:
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    start, end = max(start, first), min(end or last, last)
+    return max((end - start).days + 1, 0)
+
+
+def average_trainees(year: int) -> Decimal:
+    """Trainees in service on an average day of the year (employment periods, first and last day included)."""
+    days_in_year = (datetime.date(year, 12, 31) - datetime.date(year, 1, 1)).days + 1
+    periods = Employment.objects.filter(start_date__year__lte=year).filter(
+        Q(end_date__isnull=True) | Q(end_date__year__gte=year)
+    )
+    total = sum(_overlap_days(p.start_date, p.end_date, year) for p in periods)
+    return (Decimal(total) / days_in_year).quantize(Decimal("0.1"))
+
+
+def assignments_in_year(year: int) -> int:
+    """Assignments running at some point in the year."""
+    return (
+        Assignment.objects.filter(start_date__year__lte=year)
+        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+        .count()
+    )
+
+
+def assignments_growth(year: int) -> Decimal | None:
+    """Growth of the number of assignments against the year before, in percent (27.5 for +27,5%)."""
+    before, now = assignments_in_year(year - 1), assignments_in_year(year)
+    if before == 0:
+        return None
+    return (Decimal(now - before) * 100 / before).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    by_kind_and_format: dict[str, dict[str, int]]
+    congresses_held: int
+    congresses_digital: int
+    webinars_held: int
+    cancelled: int
+    top_events: list
+    top_trainings: list
+    average_grades: dict
+    training_days: dict[str, int]
+    trainings_rescheduled: int
+    trainings_rescheduled_more_than_once: int
+    trainings_cancelled: int
+    converted_to_digital: int
+    average_trainees: Decimal
+    average_trainees_year_before: Decimal
+    assignments: int
+    assignments_growth: Decimal | None
+
+
+def year_figures(year: int) -> YearFigures:
+    table = events_by_kind_and_format(year)
+    congres = table[Event.Kind.CONGRES]
+    return YearFigures(
+        year=year,
+        by_kind_and_format=table,
+        congresses_held=sum(congres.values()),
+        congresses_digital=congres[Event.Format.DIGITAAL],
+        webinars_held=sum(table[Event.Kind.WEBINAR].values()) + sum(table[Event.Kind.WEBINARREEKS].values()),
+        cancelled=cancelled_events(year, kinds=[k for k in Event.Kind.values if k not in Event.TRAINING_KINDS]),
+        top_events=top_events(year),
+        top_trainings=top_trainings(year),
+        average_grades=average_grades(year),
+        training_days=training_days(year),
+        trainings_rescheduled=rescheduled(year, kinds=Event.TRAINING_KINDS),
+        trainings_rescheduled_more_than_once=rescheduled(year, min_times=2, kinds=Event.TRAINING_KINDS),
+        trainings_cancelled=cancelled_events(year, kinds=Event.TRAINING_KINDS),
+        converted_to_digital=converted(year),
+        average_trainees=average_trainees(year),
+        average_trainees_year_before=average_trainees(year - 1),
+        assignments=assignments_in_year(year),
+        assignments_growth=assignments_growth(year),
+    )

@@ -1,0 +1,623 @@
+"""Writes of Connect. Every change to seats runs under the event's row lock (``select_for_update``), taken before
+any session lock, so parallel registrations queue per event instead of racing. The seat counters themselves only
+move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1 WHERE seats_taken < capacity``), so even
+code that forgot the lock could not overbook, and the check constraints refuse any other write that would."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meent.connect import tasks
+from meent.connect.models import (
+    Assignment,
+    Cohort,
+    Course,
+    Edition,
+    Employment,
+    Evaluation,
+    Event,
+    EventChange,
+    Registration,
+    Session,
+    Trainee,
+    Trainer,
+    TrainingDay,
+)
+from meent.leden.models import Organisation
+
+
+class RegistrationRefused(Exception):
+    """A registration that cannot be taken; the message is Dutch and fit for the user."""
+
+
+class RegistrationClosed(RegistrationRefused):
+    pass
+
+
+class AlreadyRegistered(RegistrationRefused):
+    pass
+
+
+class ChangeRefused(Exception):
+    """An organiser's change that does not fit the event's state."""
+
+
+class ImportRefused(Exception):
+    """An import with errors; nothing was saved. ``errors`` lists each problem with its line number."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+# Events -------------------------------------------------------------------------------------------------------
+
+
+EVENT_FIELDS = {
+    "title",
+    "description",
+    "kind",
+    "format",
+    "starts_at",
+    "ends_at",
+    "venue",
+    "stream_url",
+    "capacity",
+    "registration_opens_at",
+    "registration_closes_at",
+}
+
+
+@transaction.atomic
+def create_event(*, commissioners: list[Organisation] | None = None, **fields) -> Event:
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    event = Event(**fields)
+    event.full_clean(exclude=["commissioners"])
+    event.save()
+    if commissioners:
+        event.commissioners.set(commissioners)
+    return event
+
+
+@transaction.atomic
+def update_event(event: Event, *, commissioners: list[Organisation] | None = None, **fields) -> Event:
+    """Edit the description of an event. Dates and format change through :func:`reschedule_event` and
+    :func:`convert_event` so that their history is kept; a larger capacity lets the waiting list in."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    for name in ("starts_at", "ends_at", "format"):
+        if name in fields and fields[name] != getattr(locked, name):
+            raise ChangeRefused(_("Datum en vorm wijzigt u via verplaatsen of omzetten, zodat de historie klopt."))
+    unknown = set(fields) - EVENT_FIELDS
+    if unknown:
+        raise TypeError(f"unknown event fields: {sorted(unknown)}")
+    if fields.get("capacity", locked.capacity) < locked.seats_taken:
+        raise ChangeRefused(
+            _("De capaciteit kan niet lager dan het aantal bezette plaatsen (%(n)d).") % {"n": locked.seats_taken}
+        )
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.full_clean(exclude=["commissioners"])
+    locked.save(update_fields=list(fields))  # never the seat counter: that moves only by conditional UPDATEs
+    if commissioners is not None:
+        locked.commissioners.set(commissioners)
+    _promote_waiting(locked)
+    return locked
+
+
+def add_session(*, event: Event, title: str, starts_at: datetime.datetime | None = None, capacity: int | None = None):
+    session = Session(event=event, title=title, starts_at=starts_at, capacity=capacity)
+    session.full_clean()
+    session.save()
+    return session
+
+
+@transaction.atomic
+def reschedule_event(
+    event: Event, *, starts_at: datetime.datetime, ends_at: datetime.datetime, reason: str, by=None
+) -> EventChange:
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.is_cancelled:
+        raise ChangeRefused(_("Een geannuleerd evenement kan niet meer worden verplaatst."))
+    if ends_at < starts_at:
+        raise ChangeRefused(_("Het einde ligt vóór het begin."))
+    if starts_at == locked.starts_at and ends_at == locked.ends_at:
+        raise ChangeRefused(_("De nieuwe datum is gelijk aan de huidige."))
+    change = EventChange.objects.create(
+        event=locked,
+        kind=EventChange.Kind.VERPLAATST,
+        old_starts_at=locked.starts_at,
+        new_starts_at=starts_at,
+        reason=reason,
+        changed_by=by,
+    )
+    shift = starts_at - locked.starts_at
+    locked.starts_at, locked.ends_at = starts_at, ends_at
+    if locked.registration_closes_at is not None:
+        locked.registration_closes_at += shift
+    locked.save(update_fields=["starts_at", "ends_at", "registration_closes_at"])
+    for session in locked.sessions.filter(starts_at__isnull=False):
+        session.starts_at += shift
+        session.save(update_fields=["starts_at"])
+    day_shift = timezone.localdate(starts_at) - timezone.localdate(change.old_starts_at)
+    for day in TrainingDay.objects.filter(edition__event=locked).order_by("-date" if day_shift.days > 0 else "date"):
+        day.date += day_shift
+        day.save(update_fields=["date"])
+    tasks.send_event_change_mails.enqueue(change.pk)
+    return change
+
+
+@transaction.atomic
+def cancel_event(event: Event, *, reason: str, replacement: Event | None = None, by=None) -> EventChange:
+    """Cancel for good. Registrations stay as they were (for the figures); everyone is told, and offered the
+    replacement event if there is one."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.is_cancelled:
+        raise ChangeRefused(_("Dit evenement is al geannuleerd."))
+    if replacement is not None and (replacement.pk == locked.pk or replacement.is_cancelled):
+        raise ChangeRefused(_("Kies als vervanging een ander, niet geannuleerd evenement."))
+    change = EventChange.objects.create(
+        event=locked,
+        kind=EventChange.Kind.GEANNULEERD,
+        old_starts_at=locked.starts_at,
+        reason=reason,
+        replacement=replacement,
+        changed_by=by,
+    )
+    locked.status = Event.Status.GEANNULEERD
+    locked.save(update_fields=["status"])
+    tasks.send_event_change_mails.enqueue(change.pk)
+    return change
+
+
+@transaction.atomic
+def convert_event(
+    event: Event, *, new_format: str, reason: str, stream_url: str = "", venue: str = "", by=None
+) -> EventChange:
+    """Change the format (a physical congress goes digital overnight); registrations are kept and told."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.is_cancelled:
+        raise ChangeRefused(_("Een geannuleerd evenement kan niet meer worden omgezet."))
+    if new_format == locked.format:
+        raise ChangeRefused(_("Het evenement heeft deze vorm al."))
+    if new_format in (Event.Format.DIGITAAL, Event.Format.HYBRIDE) and not (stream_url or locked.stream_url):
+        raise ChangeRefused(_("Een digitaal of hybride evenement heeft een streamlink nodig."))
+    if new_format in (Event.Format.FYSIEK, Event.Format.HYBRIDE) and not (venue or locked.venue):
+        raise ChangeRefused(_("Een fysiek of hybride evenement heeft een locatie nodig."))
+    change = EventChange.objects.create(
+        event=locked,
+        kind=EventChange.Kind.OMGEZET,
+        old_format=locked.format,
+        new_format=new_format,
+        reason=reason,
+        changed_by=by,
+    )
+    locked.format = new_format
+    locked.stream_url = stream_url or locked.stream_url
+    locked.venue = venue or locked.venue
+    locked.save(update_fields=["format", "stream_url", "venue"])
+    tasks.send_event_change_mails.enqueue(change.pk)
+    return change
+
+
+# Registrations ------------------------------------------------------------------------------------------------
+
+
+def register(
+    *,
+    event: Event | int,
+    name: str,
+    email: str,
+    organisation_name: str = "",
+    session: Session | int | None = None,
+    account=None,
+) -> Registration:
+    """Take a seat when the event (and the chosen session) has one, else a place on the waiting list.
+
+    The event row is locked first and the session row second, and the counters are raised in the same
+    transaction, so concurrent registrations never see the same free seat.
+    """
+    email = email.strip().lower()
+    event_id = event.pk if isinstance(event, Event) else event
+    session_id = session.pk if isinstance(session, Session) else session
+    try:
+        with transaction.atomic():
+            locked = Event.objects.select_for_update().get(pk=event_id)
+            if locked.is_cancelled:
+                raise RegistrationClosed(_("Dit evenement is geannuleerd; aanmelden kan niet meer."))
+            if not locked.registration_open():
+                raise RegistrationClosed(_("De aanmelding voor dit evenement is gesloten."))
+            chosen = None
+            if session_id is not None:
+                chosen = Session.objects.select_for_update().filter(pk=session_id, event=locked).first()
+                if chosen is None:
+                    raise RegistrationRefused(_("Deze sessie hoort niet bij dit evenement."))
+            if Registration.objects.filter(event=locked, email=email).exclude(status="geannuleerd").exists():
+                raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement."))
+            has_room = _take_seat(locked, chosen)
+            registration = Registration.objects.create(
+                event=locked,
+                session=chosen,
+                name=name.strip(),
+                email=email,
+                organisation_name=organisation_name.strip(),
+                account=account if getattr(account, "is_authenticated", False) else None,
+                status=Registration.Status.AANGEMELD if has_room else Registration.Status.WACHTLIJST,
+            )
+            tasks.send_registration_mail.enqueue(registration.pk, "aanmelding")
+    except IntegrityError as exc:  # the partial unique index: a double submit that slipped past the check
+        raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement.")) from exc
+    return registration
+
+
+def _take_seat(event: Event, session: Session | None) -> bool:
+    """Take one seat of the event (and of the session) if there is one. The instances' counters follow the
+    database; under the event lock they are exact, and the UPDATEs' conditions guard them regardless."""
+    if not Event.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(seats_taken=F("seats_taken") + 1):
+        event.refresh_from_db(fields=["seats_taken"])
+        return False
+    if session is not None:
+        room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
+        if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
+            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
+            session.refresh_from_db(fields=["seats_taken"])
+            return False
+        session.seats_taken += 1
+    event.seats_taken += 1
+    return True
+
+
+def _free_seat(event: Event, session: Session | None) -> None:
+    Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
+    event.seats_taken -= 1
+    if session is not None:
+        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
+        session.seats_taken -= 1
+
+
+def _promote_waiting(event: Event) -> list[Registration]:
+    """Let the waiting list in, first come first served, skipping those whose session is still full. Runs under
+    the event's lock; the sessions are locked here in a fixed order."""
+    if event.is_cancelled:
+        return []
+    sessions = {s.pk: s for s in Session.objects.select_for_update().filter(event=event).order_by("pk")}
+    promoted = []
+    waiting = Registration.objects.filter(event=event, status=Registration.Status.WACHTLIJST).order_by(
+        "created_at", "pk"
+    )
+    for registration in waiting:
+        if event.seats_taken >= event.capacity:
+            break
+        session = sessions.get(registration.session_id)
+        if session is not None and not session.has_room:
+            continue
+        if not _take_seat(event, session):
+            continue
+        registration.status = Registration.Status.AANGEMELD
+        registration.promoted_at = timezone.now()
+        registration.save(update_fields=["status", "promoted_at"])
+        promoted.append(registration)
+        tasks.send_registration_mail.enqueue(registration.pk, "doorgeschoven")
+    return promoted
+
+
+def confirm_registration(confirm_token: str) -> Registration:
+    """The double opt-in: following the link in the mail proves the address is the registrant's."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(confirm_token=confirm_token)
+        if registration.confirmed_at is None:
+            registration.confirmed_at = timezone.now()
+            registration.save(update_fields=["confirmed_at"])
+    return registration
+
+
+def cancel_registration(token: str, *, expired: bool = False) -> Registration:
+    """The registrant cancels through the personal link (or, with ``expired``, never confirmed the address); a
+    freed seat goes to the first in line."""
+    with transaction.atomic():
+        event_id = Registration.objects.values_list("event_id", flat=True).get(token=token)
+        event = Event.objects.select_for_update().get(pk=event_id)
+        registration = Registration.objects.select_for_update().get(token=token)
+        if registration.status == Registration.Status.GEANNULEERD or (expired and registration.is_confirmed):
+            return registration
+        if registration.status == Registration.Status.AANWEZIG or event.ends_at < timezone.now():
+            raise ChangeRefused(_("Dit evenement is al voorbij; afmelden kan niet meer."))
+        held_seat = registration.holds_seat
+        session = (
+            Session.objects.select_for_update().get(pk=registration.session_id) if registration.session_id else None
+        )
+        registration.status = Registration.Status.GEANNULEERD
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        if held_seat:
+            _free_seat(event, session)
+            _promote_waiting(event)
+        tasks.send_registration_mail.enqueue(registration.pk, "verlopen" if expired else "afmelding")
+    return registration
+
+
+def expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Cancel registrations whose address was not confirmed within ``Registration.CONFIRMATION_DAYS``, so an
+    unconfirmed (or mistyped) address does not keep a seat from the waiting list. Run daily
+    (``manage connect_opruimen``)."""
+    now = now or timezone.now()
+    stale = Registration.objects.filter(
+        confirmed_at__isnull=True,
+        status__in=[Registration.Status.AANGEMELD, Registration.Status.WACHTLIJST],
+        created_at__lt=now - datetime.timedelta(days=Registration.CONFIRMATION_DAYS),
+        event__ends_at__gt=now,
+        event__status=Event.Status.GEPLAND,
+    ).values_list("token", flat=True)
+    count = 0
+    for token in list(stale):
+        if cancel_registration(token, expired=True).status == Registration.Status.GEANNULEERD:
+            count += 1
+    return count
+
+
+@transaction.atomic
+def set_attendance(registration: Registration, *, attended: bool) -> Registration:
+    """Check-in at the door (or undo it); only registrations holding a seat can attend."""
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not locked.holds_seat:
+        raise ChangeRefused(_("Alleen aangemelde deelnemers kunnen aanwezig worden gemeld."))
+    locked.status = Registration.Status.AANWEZIG if attended else Registration.Status.AANGEMELD
+    locked.save(update_fields=["status"])
+    return locked
+
+
+ATTENDANCE_EMAIL_COLUMNS = ("e-mailadres", "email", "e-mail")
+
+
+def import_attendance(event: Event, text: str) -> int:
+    """Mark the registrants listed in a CSV (a column ``e-mailadres``; comma or semicolon separated) as attended.
+    All or nothing: any bad line refuses the whole file. Returns the number of registrations marked."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ImportRefused([_("Het bestand is leeg.")])
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
+    column = next((columns[c] for c in ATTENDANCE_EMAIL_COLUMNS if c in columns), None)
+    if column is None:
+        raise ImportRefused([_("De kolom 'e-mailadres' ontbreekt in de eerste regel.")])
+    registrations = {
+        r.email: r for r in Registration.objects.filter(event=event).exclude(status=Registration.Status.GEANNULEERD)
+    }
+    errors: list[str] = []
+    marked: dict[str, Registration] = {}
+    try:
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise ImportRefused(
+            [_("Regel %(line)d: het bestand is geen geldige CSV.") % {"line": reader.line_num}]
+        ) from exc
+    for line_number, row in rows:
+        email = (row.get(column) or "").strip().lower()
+        if not email:
+            errors.append(_("Regel %(line)d: het e-mailadres is leeg.") % {"line": line_number})
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(
+                _("Regel %(line)d: '%(email)s' is geen geldig e-mailadres.") % {"line": line_number, "email": email}
+            )
+            continue
+        registration = registrations.get(email)
+        if registration is None:
+            errors.append(
+                _("Regel %(line)d: %(email)s is niet aangemeld voor dit evenement.")
+                % {"line": line_number, "email": email}
+            )
+        elif registration.status == Registration.Status.WACHTLIJST:
+            errors.append(
+                _("Regel %(line)d: %(email)s staat op de wachtlijst en had geen plaats.")
+                % {"line": line_number, "email": email}
+            )
+        else:
+            marked[email] = registration
+    if errors:
+        raise ImportRefused(errors)
+    if not marked:
+        raise ImportRefused([_("Het bestand bevat geen deelnemers.")])
+    with transaction.atomic():
+        Registration.objects.filter(pk__in=[r.pk for r in marked.values()]).update(status=Registration.Status.AANWEZIG)
+    return len(marked)
+
+
+# Evaluations --------------------------------------------------------------------------------------------------
+
+
+def can_evaluate(registration: Registration, now: datetime.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return (
+        registration.holds_seat
+        and not registration.event.is_cancelled
+        and registration.event.starts_at <= now
+        and not Evaluation.objects.filter(registration=registration).exists()
+    )
+
+
+def submit_evaluation(
+    registration: Registration, *, overall: int, content: int, speakers: int, organisation: int, comment: str = ""
+) -> Evaluation:
+    if not can_evaluate(registration):
+        raise ChangeRefused(_("Voor deze aanmelding kan (nog) geen evaluatie worden ingevuld."))
+    evaluation = Evaluation(
+        registration=registration,
+        overall=overall,
+        content=content,
+        speakers=speakers,
+        organisation=organisation,
+        comment=comment.strip(),
+    )
+    evaluation.full_clean()
+    try:
+        with transaction.atomic():
+            evaluation.save()
+    except IntegrityError as exc:
+        raise ChangeRefused(_("Deze evaluatie is al ingevuld.")) from exc
+    return evaluation
+
+
+@transaction.atomic
+def invite_evaluations(event: Event) -> None:
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if locked.is_cancelled or locked.ends_at > timezone.now():
+        raise ChangeRefused(_("Evaluaties gaan pas uit als het evenement voorbij is."))
+    if locked.evaluation_invited_at is not None:
+        raise ChangeRefused(_("De uitnodigingen voor de evaluatie zijn al verstuurd."))
+    locked.evaluation_invited_at = timezone.now()
+    locked.save(update_fields=["evaluation_invited_at"])
+    tasks.send_evaluation_invitations.enqueue(locked.pk)
+
+
+def invite_due_evaluations(*, now: datetime.datetime | None = None, window: datetime.timedelta | None = None) -> int:
+    """Invite the participants of every event that ended within ``window`` (default two weeks) and was not yet
+    invited; run daily (``manage connect_evaluaties``). Returns the number of events."""
+    now = now or timezone.now()
+    window = window or datetime.timedelta(days=14)
+    due = Event.objects.filter(
+        status=Event.Status.GEPLAND, evaluation_invited_at__isnull=True, ends_at__lte=now, ends_at__gt=now - window
+    )
+    count = 0
+    for event in due:
+        try:
+            invite_evaluations(event)
+        except ChangeRefused:  # invited or cancelled in the meantime
+            continue
+        count += 1
+    return count
+
+
+# Academie -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    date: datetime.date
+    format: str
+
+
+@transaction.atomic
+def create_edition(
+    *,
+    course: Course,
+    kind: str,
+    days: list[DayPlan],
+    capacity: int,
+    client: Organisation | None = None,
+    trainers: list[Trainer] = (),
+    venue: str = "",
+    stream_url: str = "",
+) -> Edition:
+    """An edition with its training days; its event spans the days and carries registrations and evaluations."""
+    if not days:
+        raise ChangeRefused(_("Een editie heeft minstens één trainingsdag."))
+    days = sorted(days, key=lambda d: d.date)
+    formats = {d.format for d in days}
+    tz = timezone.get_current_timezone()
+    event = create_event(
+        title=course.title if client is None else f"{course.title} — {client.name}",
+        description=course.description,
+        kind=Event.Kind.CURSUS if len(days) > 1 else Event.Kind.TRAININGSDAG,
+        format=formats.pop() if len(formats) == 1 else Event.Format.HYBRIDE,
+        starts_at=datetime.datetime.combine(days[0].date, datetime.time(9, 30), tz),
+        ends_at=datetime.datetime.combine(days[-1].date, datetime.time(16, 30), tz),
+        venue=venue,
+        stream_url=stream_url,
+        capacity=capacity,
+    )
+    if client is not None:
+        event.commissioners.set([client])
+    edition = Edition(course=course, kind=kind, client=client, event=event)
+    edition.full_clean()
+    edition.save()
+    edition.trainers.set(trainers)
+    TrainingDay.objects.bulk_create([TrainingDay(edition=edition, date=d.date, format=d.format) for d in days])
+    return edition
+
+
+def create_course(*, title: str, days: int, description: str = "") -> Course:
+    course = Course(title=title.strip(), days=days, description=description.strip())
+    course.full_clean()
+    course.save()
+    return course
+
+
+def parse_day_plans(text: str) -> list[DayPlan]:
+    """Training days from lines like ``12-10-2026 fysiek`` or ``13-10-2026 online``; Dutch errors per line."""
+    plans, errors = [], []
+    formats = {"fysiek": Event.Format.FYSIEK, "online": Event.Format.DIGITAAL, "digitaal": Event.Format.DIGITAAL}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split()
+        try:
+            day = datetime.datetime.strptime(parts[0], "%d-%m-%Y").date()
+        except ValueError:
+            errors.append(
+                _("Regel %(line)d: '%(value)s' is geen datum (dd-mm-jjjj).") % {"line": number, "value": parts[0]}
+            )
+            continue
+        fmt = formats.get(parts[1].lower() if len(parts) > 1 else "fysiek")
+        if fmt is None or len(parts) > 2:
+            errors.append(_("Regel %(line)d: kies 'fysiek' of 'online'.") % {"line": number})
+            continue
+        plans.append(DayPlan(day, fmt))
+    if errors:
+        raise ImportRefused(errors)
+    if not plans:
+        raise ImportRefused([_("Geef minstens één trainingsdag op.")])
+    if len({p.date for p in plans}) != len(plans):
+        raise ImportRefused([_("Elke datum mag maar één keer voorkomen.")])
+    return plans
+
+
+@transaction.atomic
+def add_trainee(
+    *,
+    first_name: str,
+    last_name: str,
+    email: str,
+    cohort: Cohort | str,
+    start_date: datetime.date,
+    end_date: datetime.date | None = None,
+) -> Trainee:
+    """A trainee with their first employment period; ``cohort`` may be the name of a new cohort."""
+    if isinstance(cohort, str):
+        cohort, _created = Cohort.objects.get_or_create(name=cohort.strip(), defaults={"start_date": start_date})
+    trainee = Trainee(first_name=first_name, last_name=last_name, email=email.strip().lower(), cohort=cohort)
+    trainee.full_clean()
+    trainee.save()
+    employment = Employment(trainee=trainee, start_date=start_date, end_date=end_date)
+    employment.full_clean()
+    employment.save()
+    return trainee
+
+
+def add_assignment(
+    *,
+    trainee: Trainee,
+    organisation: Organisation,
+    title: str,
+    start_date: datetime.date,
+    end_date: datetime.date | None = None,
+) -> Assignment:
+    assignment = Assignment(
+        trainee=trainee, organisation=organisation, title=title, start_date=start_date, end_date=end_date
+    )
+    assignment.full_clean()
+    assignment.save()
+    return assignment

@@ -1,0 +1,161 @@
+"""Background mail to registrants. Tasks take ids, read the committed state and log every mail they send.
+
+With the database task backend a task row is written in the same transaction as the change that caused it, so a
+rolled-back registration never mails anyone."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from meent.connect.models import Event, EventChange, Registration, SentMail
+
+
+def absolute_url(path: str) -> str:
+    return settings.MEENT_BASE_URL + path
+
+
+def _when(value) -> str:
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def _personal_link(registration: Registration) -> str:
+    return absolute_url(reverse("connect:registration-detail", args=[registration.token]))
+
+
+def _deliver(*, kind: str, registration: Registration, subject: str, lines: list[str]) -> None:
+    lines = [
+        _("Beste %(name)s,") % {"name": registration.name},
+        "",
+        *lines,
+        "",
+        _("Met vriendelijke groet,"),
+        "Connect",
+    ]
+    send_mail(subject, "\n".join(lines), None, [registration.email])
+    SentMail.objects.create(
+        event_id=registration.event_id,
+        registration=registration,
+        kind=kind,
+        recipient=registration.email,
+        subject=subject[:300],
+    )
+
+
+def registration_mail(registration: Registration, kind: str) -> tuple[str, list[str]]:
+    event = registration.event
+    personal = _("Uw persoonlijke pagina (bekijken of afmelden): %(url)s") % {"url": _personal_link(registration)}
+    if kind == "aanmelding":
+        confirm = absolute_url(reverse("connect:registration-confirm", args=[registration.confirm_token]))
+        if registration.status == Registration.Status.WACHTLIJST:
+            subject = _("U staat op de wachtlijst: %(event)s") % {"event": event.title}
+            first = _("%(event)s is vol. U staat op de wachtlijst; komt er een plaats vrij, dan krijgt u bericht.")
+        else:
+            subject = _("Bevestig uw aanmelding: %(event)s") % {"event": event.title}
+            first = _("Dank voor uw aanmelding voor %(event)s op %(when)s.")
+        return subject, [
+            first % {"event": event.title, "when": _when(event.starts_at)},
+            _("Bevestig uw e-mailadres binnen %(days)d dagen via deze link: %(url)s")
+            % {"days": Registration.CONFIRMATION_DAYS, "url": confirm},
+            _("Zonder bevestiging vervalt uw aanmelding."),
+            personal,
+        ]
+    if kind == "doorgeschoven":
+        return _("Er is een plaats voor u: %(event)s") % {"event": event.title}, [
+            _("Er is een plaats vrijgekomen. U bent nu aangemeld voor %(event)s op %(when)s.")
+            % {"event": event.title, "when": _when(event.starts_at)},
+            personal,
+        ]
+    if kind == "afmelding":
+        return _("Afmelding ontvangen: %(event)s") % {"event": event.title}, [
+            _("U bent afgemeld voor %(event)s.") % {"event": event.title}
+        ]
+    if kind == "verlopen":
+        return _("Aanmelding vervallen: %(event)s") % {"event": event.title}, [
+            _("U hebt uw e-mailadres niet bevestigd. Daarom is uw aanmelding voor %(event)s vervallen.")
+            % {"event": event.title},
+            _("U kunt zich opnieuw aanmelden: %(url)s")
+            % {"url": absolute_url(reverse("connect:register", args=[event.pk]))},
+        ]
+    if kind == "evaluatie":
+        url = absolute_url(reverse("connect:evaluation-form", args=[registration.token]))
+        return _("Hoe was %(event)s?") % {"event": event.title}, [
+            _("Dank voor uw deelname. Wilt u het evenement beoordelen? Het kost twee minuten: %(url)s") % {"url": url}
+        ]
+    raise ValueError(kind)
+
+
+def change_mail(change: EventChange, registration: Registration) -> tuple[str, list[str]]:
+    event = change.event
+    reason = _("Reden: %(reason)s") % {"reason": change.reason}
+    personal = _("Uw persoonlijke pagina: %(url)s") % {"url": _personal_link(registration)}
+    if change.kind == EventChange.Kind.VERPLAATST:
+        return _("Verplaatst: %(event)s") % {"event": event.title}, [
+            _("%(event)s is verplaatst van %(old)s naar %(new)s. Uw aanmelding blijft staan.")
+            % {"event": event.title, "old": _when(change.old_starts_at), "new": _when(change.new_starts_at)},
+            reason,
+            _("Kunt u niet op de nieuwe datum? Meld u dan af via uw persoonlijke pagina."),
+            personal,
+        ]
+    if change.kind == EventChange.Kind.OMGEZET:
+        return _("Nieuwe vorm: %(event)s wordt %(format)s") % {
+            "event": event.title,
+            "format": Event.Format(change.new_format).label.lower(),
+        }, [
+            _("%(event)s gaat niet %(old)s maar %(new)s door. Uw aanmelding blijft staan.")
+            % {
+                "event": event.title,
+                "old": Event.Format(change.old_format).label.lower(),
+                "new": Event.Format(change.new_format).label.lower(),
+            },
+            reason,
+            _("De streamlink en de praktische informatie vindt u op uw persoonlijke pagina."),
+            personal,
+        ]
+    lines = [_("Helaas gaat %(event)s niet door.") % {"event": event.title}, reason]
+    if change.replacement is not None:
+        url = absolute_url(reverse("connect:register", args=[change.replacement.pk]))
+        lines.append(
+            _("Wij nodigen u uit voor %(replacement)s op %(when)s. Aanmelden: %(url)s")
+            % {"replacement": change.replacement.title, "when": _when(change.replacement.starts_at), "url": url}
+        )
+    return _("Geannuleerd: %(event)s") % {"event": event.title}, lines
+
+
+@task()
+def send_registration_mail(registration_id: int, kind: str) -> None:
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, lines = registration_mail(registration, kind)
+        _deliver(kind=kind, registration=registration, subject=subject, lines=lines)
+
+
+@task()
+def send_event_change_mails(change_id: int) -> int:
+    """Tell everyone still registered or waiting about a move, conversion or cancellation."""
+    change = EventChange.objects.select_related("event", "replacement").get(pk=change_id)
+    recipients = change.event.registrations.exclude(status=Registration.Status.GEANNULEERD).select_related("event")
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for registration in recipients:
+            subject, lines = change_mail(change, registration)
+            _deliver(kind=change.kind, registration=registration, subject=subject, lines=lines)
+            sent += 1
+    return sent
+
+
+@task()
+def send_evaluation_invitations(event_id: int) -> int:
+    """Invite those who attended; when no attendance was recorded, everyone who held a seat."""
+    event = Event.objects.get(pk=event_id)
+    attended = event.registrations.filter(status=Registration.Status.AANWEZIG)
+    invitees = attended if attended.exists() else event.registrations.filter(status=Registration.Status.AANGEMELD)
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for registration in invitees.select_related("event"):
+            subject, lines = registration_mail(registration, "evaluatie")
+            _deliver(kind="evaluatie", registration=registration, subject=subject, lines=lines)
+            sent += 1
+    return sent

@@ -1,0 +1,92 @@
+"""/api/v1/evenementen: the catalogue, registering and cancelling, and evaluations for organisers."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from meent.connect import services
+from meent.connect.models import Evaluation, Registration
+from meent.connect.tests.factories import DigitalEventFactory, EventFactory, PastEventFactory, SessionFactory
+from meent.core.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def post_registration(client, event, **body):
+    body = {"naam": "Anna de Boer", "email": "anna@voorbeeld.nl", **body}
+    return client.post(f"/api/v1/evenementen/{event.pk}/aanmeldingen", body, content_type="application/json")
+
+
+def test_list_filters_and_detail_hide_the_stream_link(client):
+    EventFactory(title="Dag van de Stad")
+    webinar = DigitalEventFactory(title="Webinar Cyber", kind="webinar", stream_url="https://stream.example/geheim")
+    body = client.get("/api/v1/evenementen?vorm=digitaal").json()
+    assert [e["titel"] for e in body["results"]] == ["Webinar Cyber"]
+    assert client.get("/api/v1/evenementen?zoek=stad").json()["count"] == 1
+    detail = client.get(f"/api/v1/evenementen/{webinar.pk}")
+    assert detail.json()["soort"] == "webinar" and detail.json()["aanmeldenMogelijk"] is True
+    assert "geheim" not in detail.text
+
+
+def test_bad_filter_is_a_problem(client):
+    response = client.get("/api/v1/evenementen?vorm=per-post")
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalid_params"][0]["name"] == "vorm"
+
+
+def test_register_201_aangemeld_then_wachtlijst(client):
+    event = EventFactory(capacity=1)
+    first = post_registration(client, event)
+    assert first.status_code == 201 and first.json()["status"] == "aangemeld"
+    second = post_registration(client, event, email="bert@voorbeeld.nl")
+    assert second.status_code == 201 and second.json()["status"] == "wachtlijst"
+    assert client.get(f"/api/v1/evenementen/{event.pk}").json()["vrijePlaatsen"] == 0
+
+
+def test_register_409_when_closed_cancelled_or_already_registered(client):
+    past = PastEventFactory()
+    response = post_registration(client, past)
+    assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
+    assert "gesloten" in response.json()["detail"]
+    cancelled = EventFactory()
+    services.cancel_event(cancelled, reason="corona")
+    assert post_registration(client, cancelled).status_code == 409
+    event = EventFactory()
+    post_registration(client, event)
+    assert post_registration(client, event, email="ANNA@voorbeeld.nl").status_code == 409
+
+
+def test_register_400_for_bad_body_or_a_foreign_session(client):
+    event = EventFactory()
+    response = post_registration(client, event, email="geen-adres")
+    assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "email"
+    other_session = SessionFactory()
+    response = post_registration(client, event, sessie=other_session.pk)
+    assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "sessie"
+    assert (
+        client.post("/api/v1/evenementen/999999/aanmeldingen", {}, content_type="application/json").status_code == 404
+    )
+
+
+def test_delete_with_the_token_cancels_and_promotes(client):
+    event = EventFactory(capacity=1)
+    token = post_registration(client, event).json()["token"]
+    waiting = post_registration(client, event, email="bert@voorbeeld.nl").json()["token"]
+    assert client.get(f"/api/v1/evenementen/{event.pk}/aanmeldingen/{token}").json()["status"] == "aangemeld"
+    assert client.delete(f"/api/v1/evenementen/{event.pk}/aanmeldingen/{token}").status_code == 204
+    assert Registration.objects.get(token=waiting).status == "aangemeld"
+    assert client.delete(f"/api/v1/evenementen/{event.pk}/aanmeldingen/verkeerd").status_code == 404
+
+
+def test_registrations_and_evaluations_are_for_organisers_only(client, make_account):
+    event = PastEventFactory()
+    registration = Registration.objects.create(event=event, name="A", email="a@voorbeeld.nl", status="aanwezig")
+    Evaluation.objects.create(registration=registration, overall=8, content=7, speakers=9, organisation=8)
+    assert client.get(f"/api/v1/evenementen/{event.pk}/evaluaties").status_code == 401
+    gemeente = Token.objects.create(user=make_account(Role.GEMEENTE, gemeente="GM0363")).key
+    response = client.get(f"/api/v1/evenementen/{event.pk}/evaluaties", HTTP_AUTHORIZATION=f"Token {gemeente}")
+    assert response.status_code == 403
+    staff = Token.objects.create(user=make_account(Role.CONNECT)).key
+    body = client.get(f"/api/v1/evenementen/{event.pk}/evaluaties", HTTP_AUTHORIZATION=f"Token {staff}").json()
+    assert body["results"][0]["algemeen"] == 8
+    rows = client.get(f"/api/v1/evenementen/{event.pk}/aanmeldingen", HTTP_AUTHORIZATION=f"Token {staff}").json()
+    assert rows["results"][0]["naam"] == "A" and "token" not in rows["results"][0]

@@ -1,0 +1,174 @@
+"""Registering, the waiting list and cancelling: the rules a participant notices."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from meent.connect import services
+from meent.connect.models import Event, Registration, SentMail
+from meent.connect.tests.factories import EventFactory, PastEventFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def register(event, n, **kwargs):
+    return services.register(event=event, name=f"Deelnemer {n}", email=f"d{n}@voorbeeld.nl", **kwargs)
+
+
+def test_registrations_beyond_capacity_go_to_the_waiting_list():
+    event = EventFactory(capacity=2)
+    statuses = [register(event, n).status for n in range(4)]
+    assert statuses == ["aangemeld", "aangemeld", "wachtlijst", "wachtlijst"]
+    event.refresh_from_db()
+    assert event.seats_taken == 2 and event.seats_left == 0
+
+
+def test_registration_mails_a_confirmation_link_and_logs_it(mailoutbox):
+    event = EventFactory()
+    registration = register(event, 1)
+    assert len(mailoutbox) == 1
+    assert f"/bevestigen/{registration.confirm_token}/" in mailoutbox[0].body
+    assert f"/aanmelding/{registration.token}/" in mailoutbox[0].body
+    assert mailoutbox[0].to == ["d1@voorbeeld.nl"]
+    assert SentMail.objects.get(registration=registration).kind == "aanmelding"
+
+
+def test_double_opt_in_confirms_the_address():
+    registration = register(EventFactory(), 1)
+    assert not registration.is_confirmed
+    assert services.confirm_registration(registration.confirm_token).is_confirmed
+
+
+def test_the_same_address_cannot_register_twice_but_may_again_after_cancelling():
+    event = EventFactory()
+    first = register(event, 1)
+    with pytest.raises(services.AlreadyRegistered):
+        services.register(event=event, name="Nog eens", email="D1@Voorbeeld.nl ")
+    services.cancel_registration(first.token)
+    assert register(event, 1).status == "aangemeld"
+
+
+def test_cancelling_promotes_the_first_in_line_and_tells_them(mailoutbox):
+    event = EventFactory(capacity=1)
+    seated = register(event, 1)
+    first_waiting = register(event, 2)
+    second_waiting = register(event, 3)
+    mailoutbox.clear()
+    services.cancel_registration(seated.token)
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert first_waiting.status == "aangemeld" and first_waiting.promoted_at is not None
+    assert second_waiting.status == "wachtlijst"
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    assert subjects["d2@voorbeeld.nl"].startswith("Er is een plaats voor u")
+    assert subjects["d1@voorbeeld.nl"].startswith("Afmelding ontvangen")
+    event.refresh_from_db()
+    assert event.seats_taken == 1
+
+
+def test_cancelling_from_the_waiting_list_frees_no_seat():
+    event = EventFactory(capacity=1)
+    register(event, 1)
+    waiting = register(event, 2)
+    services.cancel_registration(waiting.token)
+    event.refresh_from_db()
+    assert event.seats_taken == 1
+    assert services.cancel_registration(waiting.token).status == "geannuleerd"  # twice is harmless
+
+
+def test_full_session_waitlists_even_when_the_event_has_room_and_promotion_respects_sessions():
+    event = EventFactory(capacity=10)
+    workshop = SessionFactory(event=event, capacity=1)
+    other = SessionFactory(event=event, capacity=5)
+    in_workshop = register(event, 1, session=workshop)
+    waiting_for_workshop = register(event, 2, session=workshop)
+    assert waiting_for_workshop.status == "wachtlijst"
+    assert register(event, 3, session=other).status == "aangemeld"
+    services.cancel_registration(in_workshop.token)
+    waiting_for_workshop.refresh_from_db()
+    assert waiting_for_workshop.status == "aangemeld"
+    workshop.refresh_from_db()
+    assert workshop.seats_taken == 1
+
+
+def test_a_session_of_another_event_is_refused():
+    session = SessionFactory()
+    with pytest.raises(services.RegistrationRefused, match="hoort niet bij"):
+        register(EventFactory(), 1, session=session)
+
+
+def test_registration_is_closed_outside_the_window_and_for_cancelled_events():
+    with pytest.raises(services.RegistrationClosed):
+        register(PastEventFactory(), 1)
+    later = EventFactory(registration_opens_at=timezone.now() + datetime.timedelta(days=1))
+    with pytest.raises(services.RegistrationClosed):
+        register(later, 1)
+    cancelled = EventFactory()
+    services.cancel_event(cancelled, reason="corona")
+    with pytest.raises(services.RegistrationClosed, match="geannuleerd"):
+        register(cancelled, 1)
+
+
+def test_raising_capacity_lets_the_waiting_list_in_and_lowering_below_taken_is_refused():
+    event = EventFactory(capacity=1)
+    register(event, 1)
+    waiting = register(event, 2)
+    with pytest.raises(services.ChangeRefused):
+        services.update_event(event, capacity=0)
+    services.update_event(event, capacity=2)
+    waiting.refresh_from_db()
+    assert waiting.status == "aangemeld"
+
+
+def test_the_database_refuses_an_overbooked_counter():
+    from django.db import IntegrityError, transaction
+
+    event = EventFactory(capacity=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Event.objects.filter(pk=event.pk).update(seats_taken=2)
+
+
+def test_cancelling_after_the_event_is_refused():
+    event = EventFactory()
+    registration = register(event, 1)
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=2), ends_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    with pytest.raises(services.ChangeRefused):
+        services.cancel_registration(registration.token)
+    assert Registration.objects.get(pk=registration.pk).status == "aangemeld"
+
+
+def test_a_stale_copy_of_the_event_cannot_take_a_seat_that_is_gone():
+    event = EventFactory(capacity=1)
+    stale = Event.objects.get(pk=event.pk)
+    register(event, 1)
+    assert stale.seats_taken == 0  # this copy still believes there is room
+    assert services._take_seat(stale, None) is False
+    assert Event.objects.get(pk=event.pk).seats_taken == 1
+
+
+def test_unconfirmed_registrations_expire_and_their_seat_goes_to_the_waiting_list(mailoutbox):
+    event = EventFactory(capacity=1)
+    unconfirmed = register(event, 1)
+    waiting = register(event, 2)
+    services.confirm_registration(waiting.confirm_token)
+    Registration.objects.filter(pk=unconfirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=4))
+    mailoutbox.clear()
+    assert services.expire_unconfirmed() == 1
+    assert Registration.objects.get(pk=unconfirmed.pk).status == "geannuleerd"
+    assert Registration.objects.get(pk=waiting.pk).status == "aangemeld"
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert subjects[0].startswith("Aanmelding vervallen") and subjects[1].startswith("Er is een plaats voor u")
+    assert services.expire_unconfirmed() == 0
+
+
+def test_confirmed_or_recent_registrations_do_not_expire():
+    event = EventFactory()
+    recent = register(event, 1)
+    old_but_confirmed = register(event, 2)
+    services.confirm_registration(old_but_confirmed.confirm_token)
+    Registration.objects.filter(pk=old_but_confirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=9))
+    assert services.expire_unconfirmed() == 0
+    assert Registration.objects.get(pk=recent.pk).status == "aangemeld"

@@ -1,0 +1,203 @@
+"""The pages participants and organisers use."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from meent.connect import services
+from meent.connect.models import Event, Registration
+from meent.connect.tests.factories import DigitalEventFactory, EventFactory, SessionFactory, in_days
+from meent.core.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser(client, make_account, login):
+    login(make_account(Role.CONNECT))
+    return client
+
+
+def test_catalogue_searches_and_filters(client):
+    EventFactory(title="Dag van de Stad", format=Event.Format.FYSIEK)
+    DigitalEventFactory(title="Webinar Cyber", kind=Event.Kind.WEBINAR)
+    response = client.get("/evenementen/?q=cyber")
+    assert [e.title for e in response.context["object_list"]] == ["Webinar Cyber"]
+    response = client.get("/evenementen/?vorm=fysiek")
+    assert [e.title for e in response.context["object_list"]] == ["Dag van de Stad"]
+    assert "Geen evenementen gevonden" in client.get("/evenementen/?q=bestaatniet").text
+
+
+def test_catalogue_is_paginated(client):
+    for n in range(25):
+        EventFactory(title=f"Webinar {n:02}")
+    response = client.get("/evenementen/")
+    assert response.context["paginator"].count == 25 and len(response.context["object_list"]) == 20
+    assert len(client.get("/evenementen/?page=2").context["object_list"]) == 5
+
+
+def test_register_with_a_session_and_land_on_the_personal_page(client, mailoutbox):
+    event = EventFactory(capacity=5)
+    session = SessionFactory(event=event, title="Workshop Jeugd", capacity=1)
+    response = client.post(
+        f"/evenementen/{event.pk}/aanmelden/",
+        {"name": "Anna de Boer", "email": "anna@voorbeeld.nl", "session": session.pk},
+        follow=True,
+    )
+    registration = Registration.objects.get(email="anna@voorbeeld.nl")
+    assert registration.session == session and registration.status == "aangemeld"
+    assert response.redirect_chain[-1][0] == f"/aanmelding/{registration.token}/"
+    assert "Workshop Jeugd" in response.text
+    full = client.get(f"/evenementen/{event.pk}/aanmelden/").text
+    assert "Workshop Jeugd (vol — wachtlijst)" in full
+
+
+def test_registration_form_errors_are_in_dutch(client):
+    event = EventFactory()
+    response = client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "", "email": "geen-adres"})
+    assert response.status_code == 200
+    assert "Controleer de volgende velden" in response.text
+    client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "A", "email": "a@voorbeeld.nl"})
+    again = client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "A", "email": "a@voorbeeld.nl"})
+    assert "al aangemeld" in again.text
+
+
+def test_stream_link_only_for_confirmed_registrants_on_their_personal_page(client):
+    event = DigitalEventFactory(stream_url="https://stream.example/geheim")
+    assert "stream.example/geheim" not in client.get(f"/evenementen/{event.pk}/").text
+    registration = services.register(event=event, name="B", email="b@voorbeeld.nl")
+    page = f"/aanmelding/{registration.token}/"
+    assert "stream.example/geheim" not in client.get(page).text
+    client.post(f"/bevestigen/{registration.confirm_token}/")
+    assert "stream.example/geheim" in client.get(page).text
+    assert client.get("/aanmelding/onbekend/").status_code == 404
+
+
+def test_cancel_through_the_personal_link_promotes_the_waiting_list(client):
+    event = EventFactory(capacity=1)
+    first = services.register(event=event, name="A", email="a@voorbeeld.nl")
+    second = services.register(event=event, name="B", email="b@voorbeeld.nl")
+    assert "nummer 1 op de wachtlijst" in client.get(f"/aanmelding/{second.token}/").text
+    client.post(f"/aanmelding/{first.token}/afmelden/")
+    assert Registration.objects.get(pk=second.pk).status == "aangemeld"
+
+
+def test_organiser_creates_an_event(organiser):
+    response = organiser.post(
+        "/evenementen/nieuw/",
+        {
+            "title": "Voor de Jeugd Dag",
+            "kind": "congres",
+            "format": "digitaal",
+            "starts_at": "2030-10-01T09:00",
+            "ends_at": "2030-10-01T17:00",
+            "stream_url": "https://stream.example/jeugd",
+            "capacity": "2300",
+        },
+    )
+    event = Event.objects.get(title="Voor de Jeugd Dag")
+    assert response.status_code == 302 and event.capacity == 2300
+
+
+def test_event_form_needs_a_stream_link_for_digital(organiser):
+    response = organiser.post(
+        "/evenementen/nieuw/",
+        {
+            "title": "X",
+            "kind": "webinar",
+            "format": "digitaal",
+            "starts_at": "2030-10-01T09:00",
+            "ends_at": "2030-10-01T10:00",
+            "capacity": "10",
+        },
+    )
+    assert "heeft een streamlink nodig" in response.text
+    assert not Event.objects.filter(title="X").exists()
+
+
+def test_reschedule_and_convert_through_the_pages(organiser, mailoutbox):
+    event = EventFactory()
+    services.register(event=event, name="A", email="a@voorbeeld.nl")
+    organiser.post(
+        f"/evenementen/{event.pk}/verplaatsen/",
+        {"starts_at": "2031-03-01T10:00", "ends_at": "2031-03-01T16:00", "reason": "corona"},
+    )
+    organiser.post(
+        f"/evenementen/{event.pk}/vorm/",
+        {"new_format": "digitaal", "stream_url": "https://stream.example/y", "reason": "corona"},
+    )
+    event.refresh_from_db()
+    assert event.starts_at.year == 2031 and event.format == "digitaal"
+    page = organiser.get(f"/evenementen/{event.pk}/").text
+    assert "Verplaatst" in page and "Vorm gewijzigd" in page
+    assert organiser.get(f"/evenementen/{event.pk}/mails/").context["paginator"].count == 3
+
+
+def test_cancelling_needs_the_confirmation_step(organiser):
+    event = EventFactory()
+    response = organiser.post(f"/evenementen/{event.pk}/annuleren/", {"reason": "corona"})
+    assert response.status_code == 200 and not Event.objects.get(pk=event.pk).is_cancelled
+    organiser.post(f"/evenementen/{event.pk}/annuleren/", {"reason": "corona", "confirm": "on"})
+    assert Event.objects.get(pk=event.pk).is_cancelled
+    assert "Dit evenement is geannuleerd" in organiser.get(f"/evenementen/{event.pk}/").text
+
+
+def test_participant_exports_csv_and_xlsx(organiser):
+    event = EventFactory()
+    services.register(event=event, name="Anna de Boer", email="anna@voorbeeld.nl", organisation_name="Gemeente X")
+    csv_text = organiser.get(f"/evenementen/{event.pk}/deelnemers/?formaat=csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[1].startswith("Anna de Boer;anna@voorbeeld.nl;Gemeente X")
+    response = organiser.get(f"/evenementen/{event.pk}/deelnemers/?formaat=xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A2"].value == "Anna de Boer" and sheet["E2"].value == "Aangemeld"
+
+
+def test_icalendar_file_per_event(client):
+    event = EventFactory(title="Juridische 2-daagse")
+    body = client.get(f"/evenementen/{event.pk}/agenda.ics").content.decode()
+    assert "BEGIN:VEVENT" in body and "SUMMARY:Juridische 2-daagse" in body and "STATUS:CONFIRMED" in body
+    services.cancel_event(event, reason="corona")
+    assert "STATUS:CANCELLED" in client.get(f"/evenementen/{event.pk}/agenda.ics").content.decode()
+
+
+def test_check_in_marks_attendance_on_screen(organiser):
+    event = EventFactory()
+    registration = services.register(event=event, name="A", email="a@voorbeeld.nl")
+    page = organiser.get(f"/evenementen/{event.pk}/presentielijst/")
+    assert "Handtekening" in page.text and "A" in page.text
+    organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": registration.pk, "attended": "1"})
+    assert Registration.objects.get(pk=registration.pk).status == "aanwezig"
+    assert organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": "x"}).status_code == 302
+    assert organiser.post(f"/evenementen/{event.pk}/presentielijst/", {"registration": "999999"}).status_code == 404
+
+
+def test_organiser_pages_of_a_missing_event_are_404(organiser):
+    assert organiser.get("/evenementen/999999/deelnemers/").status_code == 404
+
+
+def test_evaluation_through_the_personal_link_and_results_in_dutch(client, organiser):
+    event = EventFactory(starts_at=in_days(-2), ends_at=in_days(-2, 17))
+    for n, grade in enumerate((7, 8, 8)):
+        registration = Registration.objects.create(
+            event=event, name=f"P{n}", email=f"p{n}@voorbeeld.nl", status="aanwezig"
+        )
+        client.post(
+            f"/aanmelding/{registration.token}/evaluatie/",
+            {"overall": grade, "content": 8, "speakers": 7, "organisation": 9, "comment": "Goed geregeld" if n else ""},
+        )
+    response = organiser.get(f"/evenementen/{event.pk}/evaluaties/")
+    assert response.context["results"].responses == 3
+    assert "7,7" in response.text and "Goed geregeld" in response.text
+
+
+def test_signed_in_registrants_find_their_registrations(client, make_account, login):
+    account = make_account(gemeente="GM0363")
+    login(account)
+    event = EventFactory(title="Congres voor ingelogden")
+    client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna", "email": "anna@voorbeeld.nl"})
+    assert Registration.objects.get(email="anna@voorbeeld.nl").account == account
+    assert "Congres voor ingelogden" in client.get("/evenementen/mijn-aanmeldingen/").text
+    other = make_account(gemeente="GM0344")
+    login(other)
+    assert "Congres voor ingelogden" not in client.get("/evenementen/mijn-aanmeldingen/").text

@@ -1,0 +1,454 @@
+"""Writes of the incident desk. Callers have checked the permission (``rules.py``); these functions keep the
+invariants: numbering, the status workflow, service-level dates, observable normalisation, TLP consistency."""
+
+import datetime
+import hashlib
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meent.core.roles import Role
+from meent.leden.models import Person
+from meent.realisatie.ibd import sla
+from meent.realisatie.ibd.models import (
+    PAP,
+    TLP,
+    TRANSITIONS,
+    Acknowledgement,
+    Activation,
+    Advisory,
+    Attachment,
+    CorrelationExclusion,
+    Counter,
+    Deployment,
+    Expert,
+    Impact,
+    Incident,
+    Observable,
+    Severity,
+    Share,
+    Status,
+    Task,
+    TimelineEntry,
+    tlp_at_most,
+)
+from meent.realisatie.ibd.observables import normalise
+from meent.realisatie.ibd.tasks import notify_analysts_of_report
+from meent.realisatie.ibd.visibility import is_analyst
+
+# The severity an incident starts with until an analyst triages it.
+SEVERITY_FOR_IMPACT = {
+    Impact.BEPERKT: Severity.LAAG,
+    Impact.AANZIENLIJK: Severity.MIDDEL,
+    Impact.ERNSTIG: Severity.HOOG,
+    Impact.ZEER_ERNSTIG: Severity.KRITIEK,
+}
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Extension → (content type, magic-byte prefixes; empty = text, checked to decode as UTF-8).
+ALLOWED_ATTACHMENTS: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "zip": ("application/zip", (b"PK\x03\x04",)),
+    "txt": ("text/plain", ()),
+    "log": ("text/plain", ()),
+    "csv": ("text/csv", ()),
+    "json": ("application/json", ()),
+    "eml": ("message/rfc822", ()),
+}
+
+
+def next_number(series: str, year: int) -> int:
+    """The next free number of ``series`` in ``year``. The counter row is locked until the caller's transaction
+    ends, so parallel reports never get the same number."""
+    try:
+        with transaction.atomic():
+            Counter.objects.get_or_create(series=series, year=year)
+    except IntegrityError:
+        pass  # a parallel transaction created the row first; it exists now
+    counter = Counter.objects.select_for_update().get(series=series, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _check_recipients(tlp: str, recipients: Iterable) -> None:
+    if tlp == TLP.RED and not any(r.has_role(Role.IBD_ANALIST) for r in recipients):
+        raise ValidationError(
+            {"recipients": _("Noem bij TLP:RED ten minste één analist van de IBD, anders kan de IBD u niet helpen.")}
+        )
+
+
+@transaction.atomic
+def report_incident(
+    *,
+    reporter,
+    title: str,
+    description: str,
+    detected_at: datetime.datetime,
+    category: str,
+    request_type: str,
+    impact: str,
+    tlp: str = TLP.AMBER,
+    pap: str = PAP.AMBER,
+    recipients: Iterable = (),
+    reported_at: datetime.datetime | None = None,
+    gemeente=None,
+    notify: bool = True,
+) -> Incident:
+    """A gemeente's security officer reports an incident of their own gemeente. The reporter is always a named
+    recipient, so AMBER+STRICT and RED reports stay visible to the person who made them. The analysts are
+    mailed once the report is committed (``notify``; the demo loader turns it off)."""
+    gemeente = gemeente or reporter.gemeente
+    if gemeente is None:
+        raise ValidationError(_("Alleen een account van een gemeente kan een incident melden."))
+    reported_at = reported_at or timezone.now()
+    if detected_at > reported_at:
+        raise ValidationError({"detected_at": _("Het tijdstip van ontdekken kan niet na het melden liggen.")})
+    recipients = {r for r in recipients} | {reporter}
+    _check_recipients(tlp, recipients)
+    severity = SEVERITY_FOR_IMPACT[Impact(impact)]
+    response_due, closure_due = sla.due_dates(severity, reported_at)
+    year = timezone.localtime(reported_at).year
+    sequence = next_number("IBD", year)
+    incident = Incident.unscoped.create(
+        number=f"IBD-{year}-{sequence:04d}",
+        year=year,
+        sequence=sequence,
+        gemeente=gemeente,
+        reporter=reporter,
+        title=title,
+        description=description,
+        detected_at=detected_at,
+        reported_at=reported_at,
+        category=category,
+        request_type=request_type,
+        impact=impact,
+        severity=severity,
+        tlp=tlp,
+        pap=pap,
+        response_due=response_due,
+        closure_due=closure_due,
+    )
+    incident.recipients.set(recipients)
+    transaction.on_commit(lambda: notify_analysts_of_report.enqueue(incident.number, str(Severity(severity).label)))
+    return incident
+
+
+def _mark_first_response(incident: Incident, by, at: datetime.datetime) -> None:
+    """The first thing an analyst does on an incident is its first response. A conditional update, so a stale
+    instance never moves an earlier first response."""
+    if not is_analyst(by):
+        return
+    at = max(at, incident.reported_at)
+    if Incident.unscoped.filter(pk=incident.pk, first_response_at__isnull=True).update(first_response_at=at):
+        incident.first_response_at = at
+    else:
+        incident.first_response_at = Incident.unscoped.values_list("first_response_at", flat=True).get(pk=incident.pk)
+
+
+@transaction.atomic
+def triage(incident: Incident, *, by, severity: str, category: str, assignee=None, tlp: str | None = None) -> Incident:
+    if assignee is not None and not assignee.has_role(Role.IBD_ANALIST):
+        raise ValidationError({"assignee": _("Alleen een analist van de IBD kan behandelaar zijn.")})
+    if tlp and tlp != incident.tlp:
+        _check_recipients(tlp, incident.recipients.all())
+        incident.tlp = tlp
+    if severity != incident.severity:
+        incident.severity = severity
+        incident.response_due, incident.closure_due = sla.due_dates(severity, incident.reported_at)
+    incident.category = category
+    incident.assignee = assignee
+    incident.save()
+    if assignee is not None:
+        incident.recipients.add(assignee)
+    return incident
+
+
+@transaction.atomic
+def set_recipients(incident: Incident, recipients: Iterable) -> None:
+    """The named recipients; the reporter and the assigned analyst always stay on the list."""
+    recipients = set(recipients) | {incident.reporter} | ({incident.assignee} if incident.assignee else set())
+    _check_recipients(incident.tlp, recipients)
+    incident.recipients.set(recipients)
+
+
+@transaction.atomic
+def add_expert(*, first_name: str, last_name: str, gemeente, expertise: str, available: bool = True) -> Expert:
+    """A person of a gemeente joins the response-network pool; tags are stored trimmed and lower case."""
+    tags = ", ".join(dict.fromkeys(t.strip().lower() for t in expertise.split(",") if t.strip()))
+    if not tags:
+        raise ValidationError({"expertise": _("Geef ten minste één expertise.")})
+    person = Person.objects.create(first_name=first_name, last_name=last_name)
+    return Expert.objects.create(person=person, gemeente=gemeente, expertise=tags, available=available)
+
+
+def set_availability(expert: Expert, available: bool) -> Expert:
+    expert.available = available
+    expert.save(update_fields=["available"])
+    return expert
+
+
+@transaction.atomic
+def add_entry(
+    incident: Incident,
+    *,
+    author,
+    text: str,
+    kind: str = TimelineEntry.Kind.NOTITIE,
+    tlp: str = TLP.AMBER,
+    pap: str = PAP.AMBER,
+    occurred_at: datetime.datetime | None = None,
+) -> TimelineEntry:
+    if not text.strip():
+        raise ValidationError({"text": _("Vul een tekst in.")})
+    now = timezone.now()
+    occurred_at = occurred_at or now
+    if occurred_at > now + datetime.timedelta(minutes=5):
+        raise ValidationError({"occurred_at": _("Een tijdlijnregel kan niet in de toekomst liggen.")})
+    entry = TimelineEntry.unscoped.create(
+        incident=incident, author=author, kind=kind, text=text.strip(), tlp=tlp, pap=pap, occurred_at=occurred_at
+    )
+    _mark_first_response(incident, author, min(occurred_at, now))
+    return entry
+
+
+@transaction.atomic
+def transition(incident: Incident, *, by, to: str, summary: str = "", at: datetime.datetime | None = None) -> Incident:
+    """Move ``incident`` along the workflow; anything not in ``TRANSITIONS`` is refused."""
+    incident = Incident.unscoped.select_for_update().get(pk=incident.pk)
+    if to not in TRANSITIONS[incident.status]:
+        raise ValidationError(
+            _("Van %(from)s naar %(to)s is geen toegestane stap.")
+            % {"from": Status(incident.status).label, "to": Status(to).label if to in Status.values else to}
+        )
+    at = at or timezone.now()
+    if to == Status.AFGESLOTEN:
+        if not summary.strip():
+            raise ValidationError({"summary": _("Schrijf een samenvatting bij het afsluiten.")})
+        incident.closing_summary = summary.strip()
+        incident.closed_at = at
+    old = incident.status
+    incident.status = to
+    incident.save()
+    text = _("Status: %(from)s → %(to)s") % {"from": Status(old).label, "to": Status(to).label}
+    TimelineEntry.unscoped.create(
+        incident=incident, author=by, kind=TimelineEntry.Kind.STATUS, text=text, tlp=incident.tlp, occurred_at=at
+    )
+    _mark_first_response(incident, by, at)
+    return incident
+
+
+def add_task(incident: Incident, *, title: str, due_date: datetime.date, assignee=None) -> Task:
+    if assignee is not None and not assignee.has_role(Role.IBD_ANALIST):
+        raise ValidationError({"assignee": _("Alleen een analist van de IBD kan een taak uitvoeren.")})
+    return Task.unscoped.create(incident=incident, title=title, due_date=due_date, assignee=assignee)
+
+
+def complete_task(task: Task) -> Task:
+    if task.done_at is None:
+        task.done_at = timezone.now()
+        task.save(update_fields=["done_at"])
+    return task
+
+
+def add_observable(
+    incident: Incident,
+    *,
+    type: str,
+    value: str,
+    by=None,
+    tlp: str = TLP.AMBER,
+    pap: str = PAP.AMBER,
+    source: str = "",
+) -> tuple[Observable, bool]:
+    """Store a normalised observable once per incident; a second report of it keeps the first."""
+    normalised = normalise(type, value)
+    return Observable.unscoped.get_or_create(
+        incident=incident,
+        type=type,
+        value=normalised,
+        defaults={"tlp": tlp, "pap": pap, "added_by": by, "source": source},
+    )
+
+
+@transaction.atomic
+def add_observables(incident: Incident, items: Iterable[tuple[str, str]], *, by, tlp: str, source: str) -> int:
+    """All or nothing: one invalid value and none are stored. Returns how many were new."""
+    new = 0
+    for type_, value in items:
+        _obs, created = add_observable(incident, type=type_, value=value, by=by, tlp=tlp, source=source)
+        new += created
+    return new
+
+
+def add_exclusion(*, type: str, value: str, reason: str = "") -> CorrelationExclusion:
+    exclusion, _created = CorrelationExclusion.objects.get_or_create(
+        type=type, value=normalise(type, value), defaults={"reason": reason}
+    )
+    return exclusion
+
+
+def _sniff(upload: UploadedFile) -> tuple[str, str]:
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in ALLOWED_ATTACHMENTS:
+        raise ValidationError(
+            {
+                "file": _("Dit bestandstype is niet toegestaan. Toegestaan: %(types)s.")
+                % {"types": ", ".join(ALLOWED_ATTACHMENTS)}
+            }
+        )
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"file": _("Een bijlage mag hoogstens 10 MB zijn.")})
+    if upload.size == 0:
+        raise ValidationError({"file": _("Het bestand is leeg.")})
+    content_type, magics = ALLOWED_ATTACHMENTS[extension]
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if magics and not any(head.startswith(m) for m in magics):
+        raise ValidationError(
+            {"file": _("De inhoud van het bestand past niet bij de extensie .%(ext)s.") % {"ext": extension}}
+        )
+    if not magics:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            # A multi-byte character may be cut at 2048 bytes; only reject binary content.
+            if b"\x00" in head:
+                raise ValidationError({"file": _("Dit lijkt geen tekstbestand.")}) from None
+    return extension, content_type
+
+
+@transaction.atomic
+def add_attachment(incident: Incident, *, upload: UploadedFile, by, tlp: str = TLP.AMBER) -> Attachment:
+    _ext, content_type = _sniff(upload)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    attachment = Attachment(
+        incident=incident,
+        original_name=(upload.name or "bijlage")[-200:],
+        content_type=content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        tlp=tlp,
+        uploaded_by=by,
+    )
+    attachment.file.save("bijlage", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def activate_network(incident: Incident, *, by, reason: str, at: datetime.datetime | None = None) -> Activation:
+    if hasattr(incident, "activation"):
+        raise ValidationError(_("Het responsnetwerk is voor dit incident al ingeroepen."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Geef de aanleiding.")})
+    activation = Activation.objects.create(
+        incident=incident, activated_by=by, activated_at=at or timezone.now(), reason=reason.strip()
+    )
+    add_entry(
+        incident,
+        author=by,
+        kind=TimelineEntry.Kind.ACTIE,
+        text=_("Gemeentelijk responsnetwerk ingeroepen."),
+        tlp=incident.tlp,
+        occurred_at=activation.activated_at,
+    )
+    return activation
+
+
+def deploy_expert(
+    activation: Activation,
+    *,
+    expert: Expert,
+    location: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    hours: float = 0,
+) -> Deployment:
+    if expert.gemeente_id == activation.incident.gemeente_id:
+        raise ValidationError({"expert": _("Een expert komt uit een andere gemeente dan de getroffen gemeente.")})
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("Het einde moet na het begin liggen.")})
+    if Deployment.objects.filter(activation=activation, expert=expert).exists():
+        raise ValidationError({"expert": _("Deze expert is al ingezet bij dit incident.")})
+    return Deployment.objects.create(
+        activation=activation, expert=expert, location=location, starts_at=starts_at, ends_at=ends_at, hours=hours
+    )
+
+
+def record_hours(deployment: Deployment, hours: float) -> Deployment:
+    if hours < 0:
+        raise ValidationError({"hours": _("Uren kunnen niet negatief zijn.")})
+    deployment.hours = hours
+    deployment.save(update_fields=["hours"])
+    return deployment
+
+
+@transaction.atomic
+def publish_advisory(
+    *,
+    by,
+    title: str,
+    body: str,
+    severity: str,
+    affected_products: str,
+    tlp: str = TLP.GREEN,
+    audience: Iterable = (),
+    published_at: datetime.datetime | None = None,
+) -> Advisory:
+    audience = list(audience)
+    if tlp not in tlp_at_most(TLP.GREEN) and not audience:
+        raise ValidationError({"audience": _("Kies bij TLP:AMBER en strenger de gemeenten die het advies ontvangen.")})
+    if tlp in tlp_at_most(TLP.GREEN) and audience:
+        raise ValidationError({"audience": _("Een advies met TLP:CLEAR of GREEN gaat naar alle gemeenten.")})
+    published_at = published_at or timezone.now()
+    year = timezone.localtime(published_at).year
+    advisory = Advisory.objects.create(
+        number=f"ADV-{year}-{next_number('ADV', year):03d}",
+        title=title,
+        body=body,
+        severity=severity,
+        affected_products=affected_products,
+        tlp=tlp,
+        published_at=published_at,
+        published_by=by,
+    )
+    advisory.audience.set(audience)
+    return advisory
+
+
+def acknowledge(advisory: Advisory, *, account, at: datetime.datetime | None = None) -> Acknowledgement:
+    if account.gemeente is None:
+        raise ValidationError(_("Alleen een gemeente bevestigt een advies."))
+    ack, _created = Acknowledgement.objects.get_or_create(
+        advisory=advisory,
+        gemeente=account.gemeente,
+        defaults={"account": account, "acknowledged_at": at or timezone.now()},
+    )
+    return ack
+
+
+def record_share(
+    incident: Incident, *, by, recipient: str, format: str, max_tlp: str, entries: int, observables: int
+) -> Share:
+    return Share.objects.create(
+        incident=incident,
+        recipient=recipient,
+        format=format,
+        max_tlp=max_tlp,
+        shared_by=by,
+        entries=entries,
+        observables=observables,
+    )
