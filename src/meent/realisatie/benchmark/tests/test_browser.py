@@ -3,7 +3,7 @@ the map is reachable with the keyboard."""
 
 import pytest
 
-from meent.core.tests.test_browser import browser, page, serious_violations  # noqa: F401 - fixtures
+from meent.core.testing import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ PAGES = [
 ]
 
 
-def test_public_pages_are_accessible_and_the_map_takes_keyboard_focus(page, live_server):  # noqa: F811
+def test_public_pages_are_accessible_and_the_map_takes_keyboard_focus(page, live_server):
     from django_scopes import scopes_disabled
 
     from meent.realisatie.benchmark import demo
