@@ -104,6 +104,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_benchmark(args: argparse.Namespace) -> int:
+    _setup_django()
+    from meent.realisatie.benchmark.management.commands.import_benchmark import import_file, summary
+    from meent.realisatie.benchmark.models import DataImport
+
+    kind = "rivm" if args.kind == "rivm" else args.soort
+    options = {
+        "kind": kind,
+        "file": args.file,
+        "online": args.online,
+        "bron": args.bron,
+        "tabel": args.tabel,
+        "thema": args.thema,
+    }
+    try:
+        log = import_file(options, write=lambda message: print(message, flush=True))
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if log.status != DataImport.Status.GESLAAGD:
+        raise CliError(log.message)
+    print(summary(log))
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -161,6 +185,24 @@ def build_parser() -> argparse.ArgumentParser:
     gem.add_argument("file", metavar="BESTAND")
     gem.add_argument("--geldig-van", help="ingangsdatum voor nieuwe gemeenten (JJJJ-MM-DD)")
     gem.set_defaults(func=cmd_import)
+    for name, help_text in (
+        ("benchmark", "open data voor Waar staat je gemeente (generiek CSV, CBS StatLine, RIVM, NICE)"),
+        ("rivm", "RIVM COVID-19 aantallen per gemeente, cumulatief (CSV)"),
+    ):
+        bench = imp_sub.add_parser(name, help=help_text)
+        if name == "benchmark":
+            bench.add_argument(
+                "--soort",
+                default="generiek",
+                choices=["generiek", "cbs-json", "cbs-csv", "rioolwater", "nice", "rivm"],
+                help="bestandsformaat (standaard generiek: indicator,gebied,periode,waarde)",
+            )
+        bench.add_argument("file", metavar="BESTAND", nargs="?")
+        bench.add_argument("--online", action="store_true", help="eerst het actuele bestand van de bron ophalen")
+        bench.add_argument("--bron", default="", help="bronsleutel; opnieuw importeren vervangt deze bron")
+        bench.add_argument("--tabel", default="", help="CBS-tabelcode, zoals 83765NED")
+        bench.add_argument("--thema", default="overig", help="thema van nieuwe CBS-indicatoren")
+        bench.set_defaults(func=cmd_import_benchmark)
 
     manage = sub.add_parser("manage", help="Django-beheeropdracht uitvoeren", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "meent.leden",
     "meent.connect",
     "meent.realisatie.ibd",
+    "meent.realisatie.benchmark",
     "meent.api",
 ]
 

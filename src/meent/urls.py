@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("meent.leden.urls")),
     path("", include("meent.connect.urls")),
     path("ibd/", include("meent.realisatie.ibd.urls")),
+    path("waarstaatjegemeente/", include("meent.realisatie.benchmark.urls")),
     path("", include(two_factor_urls)),
     path("account/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("meent.leden.api.urls")),
     path("", include("meent.connect.api.urls")),
     path("", include("meent.realisatie.ibd.api.urls")),
+    path("", include("meent.realisatie.benchmark.api.urls")),
 ]

@@ -1,0 +1,15 @@
+"""The open-data files shipped in ``data/`` (see its README): gzip copies of the public files."""
+
+import gzip
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+RIVM_CUMULATIVE = "rivm-covid19-gemeente-cumulatief.csv"
+RIOOLWATER = "rivm-covid19-rioolwater.csv"
+NICE = "nice-ic-opnames.json"
+BOUNDARIES_2020 = "gemeentegrenzen-2020-rd.geojson"
+FILES = [RIVM_CUMULATIVE, RIOOLWATER, NICE, BOUNDARIES_2020]
+
+
+def read(name: str) -> bytes:
+    return gzip.decompress((DATA_DIR / f"{name}.gz").read_bytes())

@@ -1,0 +1,62 @@
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from django_scopes import scopes_disabled
+
+SHARED = (Path(__file__).resolve().parents[5] / ".." / "shared" / "data").resolve()
+RIVM_FILE = SHARED / "rivm-covid19-gemeente-cumulatief.csv"
+
+
+def shared_bytes(name: str) -> bytes:
+    return (SHARED / name).read_bytes()
+
+
+def rivm_rows() -> list[dict[str, str]]:
+    text = RIVM_FILE.read_bytes().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+
+
+def rivm_subset(dates: set[str]) -> bytes:
+    """The real file cut to a few report dates, as RIVM formats it (BOM, ``;``, CRLF)."""
+    lines = RIVM_FILE.read_bytes().split(b"\r\n")
+    kept = [lines[0]] + [line for line in lines[1:] if line[:10].decode() in dates]
+    return b"\r\n".join(kept) + b"\r\n"
+
+
+@pytest.fixture(scope="module")
+def corona_2020(django_db_setup, django_db_blocker):
+    """The real RIVM, sewage and NICE files imported once per test module (the RIVM file is 68,629 rows)."""
+    from meent.realisatie.benchmark import services
+
+    with django_db_blocker.unblock(), scopes_disabled():
+        logs = [
+            services.run_import("rivm", RIVM_FILE.read_bytes(), filename=RIVM_FILE.name),
+            services.run_import("rioolwater", shared_bytes("rivm-covid19-rioolwater.csv"), filename="rioolwater.csv"),
+            services.run_import("nice", shared_bytes("nice-ic-opnames.json"), filename="nice-ic-opnames.json"),
+        ]
+    yield logs
+    with django_db_blocker.unblock(), scopes_disabled():
+        _clear()
+
+
+def _clear() -> None:
+    from meent.realisatie.benchmark.models import DataImport, Indicator, Period, Source
+
+    Source.objects.all().delete()
+    Indicator.objects.all().delete()
+    DataImport.objects.all().delete()
+    Period.objects.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """What ``make demo`` loads: the shipped 2020 corona files, inhabitants and the synthetic indicators."""
+    from meent.realisatie.benchmark import demo
+
+    with django_db_blocker.unblock(), scopes_disabled():
+        demo.load_demo()
+    yield
+    with django_db_blocker.unblock(), scopes_disabled():
+        _clear()

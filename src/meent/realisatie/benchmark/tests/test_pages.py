@@ -1,0 +1,146 @@
+"""The public pages with the demo's real 2020 data: what a visitor sees and downloads."""
+
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/waarstaatjegemeente"
+
+
+def text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_home_lists_themes_and_finds_a_gemeente(client, demo_data):
+    page = text(client.get(f"{BASE}/", {"q": "amster"}))
+    assert "Amsterdam" in page and "Corona" in page and "Werk en inkomen" in page
+    assert client.get(f"{BASE}/", {"gemeente": "GM0363"})["Location"] == f"{BASE}/gemeenten/GM0363/"
+
+
+def test_profile_shows_value_nederland_peer_and_rank(client, demo_data):
+    page = text(client.get(f"{BASE}/gemeenten/GM0344/", {"peergroep": "provincie"}))
+    assert "Utrecht" in page and "Mediaan provincie Utrecht" in page
+    assert "Positief geteste personen (cumulatief)" in page
+    assert re.search(r"\d+ van 342", page)
+    assert "synthetisch" in page
+    assert "<svg" in page  # trend sparkline
+
+
+def test_profile_of_a_dissolved_gemeente_shows_its_own_figures_and_successor(client, demo_data):
+    page = text(client.get(f"{BASE}/gemeenten/GM0788/"))
+    assert "bestaat niet meer" in page and "Tilburg" in page
+    assert "Positief geteste personen (cumulatief)" in page
+
+
+def test_unknown_gemeente_is_404(client, demo_data):
+    assert client.get(f"{BASE}/gemeenten/GM9999/").status_code == 404
+
+
+def test_compare_several_gemeenten_with_peer_group_and_downloads(client, demo_data):
+    query = {"gemeenten": ["GM0363", "GM0599"], "peergroep": "grootteklasse", "thema": "werk-inkomen"}
+    page = text(client.get(f"{BASE}/vergelijken/", query))
+    assert "Amsterdam" in page and "Rotterdam" in page and "Mediaan gemeenten met ≥ 250.000 inwoners" in page
+    assert page.count('<svg class="benchmark-chart"') >= 2
+    csv_text = client.get(f"{BASE}/vergelijken/", {**query, "formaat": "csv"}).content.decode("utf-8-sig")
+    header = csv_text.splitlines()[0].split(";")
+    assert header[3:5] == ["Amsterdam", "Rotterdam"]
+    assert any(line.startswith("Werkloosheid;") for line in csv_text.splitlines())
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/vergelijken/", {**query, "formaat": "xlsx"}).content))
+    rows = list(workbook.active.values)
+    assert rows[0][3:5] == ("Amsterdam", "Rotterdam")
+    assert len(rows) == len(csv_text.splitlines())
+
+
+def test_compare_rejects_an_unknown_gemeente_with_a_message(client, demo_data):
+    page = text(client.get(f"{BASE}/vergelijken/", {"gemeenten": "GM9999"}))
+    assert "Controleer de volgende velden" in page
+
+
+def test_indicator_page_ranks_maps_and_switches_period(client, demo_data):
+    page = text(client.get(f"{BASE}/indicatoren/inwoners/"))
+    assert "Ranglijst" in page and 'class="benchmark-map"' in page
+    ranking = page[page.index('id="ranglijst"') :]
+    assert ranking.index("Amsterdam") < ranking.index("Rotterdam") < ranking.index("Utrecht")
+    assert page.count('<a href="/waarstaatjegemeente/gemeenten/GM') >= 340  # every gemeente on the map is a link
+    page = text(client.get(f"{BASE}/indicatoren/werkloosheid/", {"periode": "2017", "indeling": "bron"}))
+    assert "2017" in page and "Haaren" in page  # the 2020 division of the source, Haaren still separate
+
+
+def test_corona_dashboard_per_week_per_100k_with_lines_and_corrections(client, demo_data):
+    page = text(
+        client.get(f"{BASE}/corona/", {"gemeente": "GM0363", "maat": "per100k", "peergroep": "veiligheidsregio"})
+    )
+    assert "Coronadashboard" in page and "Amsterdam" in page and "2020-W37" in page
+    assert "veiligheidsregio Amsterdam-Amstelland" in page
+    assert 'stroke-dasharray="6 3"' in page  # national line
+    assert "IC-opnames" in page
+
+
+def test_corona_daily_shows_corrections(client, demo_data):
+    page = text(client.get(f"{BASE}/corona/", {"per": "dag"}))
+    assert "correctie" in page
+
+
+def test_corona_week_overview_of_all_gemeenten(client, demo_data):
+    page = text(client.get(f"{BASE}/corona/week/", {"week": "2020-W37"}))
+    assert page.count("?gemeente=GM") >= 342
+    assert 'class="benchmark-map"' in page
+
+
+def test_sewage_per_veiligheidsregio(client, demo_data):
+    page = text(client.get(f"{BASE}/corona/rioolwater/", {"regio": "VR13"}))
+    assert "Amsterdam-Amstelland" in page and "RNA per ml" in page and "<svg" in page
+
+
+def test_pages_are_in_english_on_request(client, demo_data):
+    page = text(client.get(f"{BASE}/corona/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Corona dashboard" in page
+
+
+def test_realisatie_imports_a_file_and_sees_the_log(client, make_account, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meent.core.roles import Role
+    from meent.realisatie.benchmark.models import DataImport
+
+    login(make_account(Role.REALISATIE))
+    upload = SimpleUploadedFile("banen.csv", b"indicator,gebied,periode,waarde,naam\nbanen,GM0344,2020,5,Banen\n")
+    response = client.post(f"{BASE}/imports/", {"soort": "generiek", "bestand": upload, "thema": "overig"})
+    assert response.status_code == 302
+    log = DataImport.objects.get(filename="banen.csv")
+    assert log.status == DataImport.Status.GESLAAGD and log.imported_by.has_role(Role.REALISATIE)
+    page = text(client.get(f"{BASE}/imports/"))
+    assert "banen.csv" in page and "Geslaagd" in page
+
+
+def test_import_form_explains_what_is_missing(client, make_account, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meent.core.roles import Role
+
+    login(make_account(Role.REALISATIE))
+    upload = SimpleUploadedFile("t.csv", b"ID;RegioS;Perioden;X\n")
+    response = client.post(f"{BASE}/imports/", {"soort": "cbs-csv", "bestand": upload, "thema": "overig"})
+    assert response.status_code == 400
+    assert "Geef de CBS-tabelcode op" in response.content.decode()
+
+
+def test_a_gemeente_account_cannot_import(client, make_account, login):
+    from meent.core.roles import Role
+
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    assert client.post(f"{BASE}/imports/", {"soort": "generiek"}).status_code in (403, 404)
+
+
+def test_home_and_mijn_gemeente_link_to_the_benchmark(client, make_account, login, demo_data):
+    from meent.core.roles import Role
+
+    # The data ends on Tuesday 15 September: week 38 is not complete, so week 37 is the latest week.
+    assert f"{BASE}/corona/week/?week=2020-W37" in text(client.get("/"))
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    assert f"{BASE}/gemeenten/GM0363/" in text(client.get("/mijn-gemeente/"))
