@@ -36,6 +36,12 @@ def _reference_data(request):
     ):
         return
     request.getfixturevalue("_django_db_helper")
+    ensure_reference_data()
+
+
+def ensure_reference_data() -> None:
+    """Load the registry unless it is there. Module-scoped fixtures call this too: they are set up before any
+    test's own fixtures, possibly right after a transactional test emptied the database."""
     from meent.leden.models import Gemeente
     from meent.leden.services import load_reference_data
 

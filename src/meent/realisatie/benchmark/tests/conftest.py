@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django_scopes import scopes_disabled
 
+from meent.conftest import ensure_reference_data
+
 SHARED = (Path(__file__).resolve().parents[5] / ".." / "shared" / "data").resolve()
 RIVM_FILE = SHARED / "rivm-covid19-gemeente-cumulatief.csv"
 
@@ -31,6 +33,7 @@ def corona_2020(django_db_setup, django_db_blocker):
     from meent.realisatie.benchmark import services
 
     with django_db_blocker.unblock(), scopes_disabled():
+        ensure_reference_data()
         logs = [
             services.run_import("rivm", RIVM_FILE.read_bytes(), filename=RIVM_FILE.name),
             services.run_import("rioolwater", shared_bytes("rivm-covid19-rioolwater.csv"), filename="rioolwater.csv"),
@@ -56,6 +59,7 @@ def demo_data(django_db_setup, django_db_blocker):
     from meent.realisatie.benchmark import demo
 
     with django_db_blocker.unblock(), scopes_disabled():
+        ensure_reference_data()
         demo.load_demo()
     yield
     with django_db_blocker.unblock(), scopes_disabled():
