@@ -71,7 +71,7 @@ class RegistrationAdmin(ConnectAdmin):
     list_filter = ["status"]
     search_fields = ["name", "email", "event__title"]
     # Seats are counted by the services; the status changes only through them.
-    readonly_fields = ["event", "session", "status", "confirmed_at", "promoted_at", "cancelled_at", "created_at"]
+    readonly_fields = ["event", "status", "confirmed_at", "promoted_at", "cancelled_at", "created_at"]
 
     def has_add_permission(self, request) -> bool:
         return False

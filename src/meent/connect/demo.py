@@ -25,6 +25,7 @@ from meent.connect.models import (
     EventChange,
     Registration,
     Session,
+    SessionChoice,
     Trainee,
     Trainer,
     TrainingDay,
@@ -116,6 +117,7 @@ def _registrations(event: Event, count: int, *, attended: bool, sessions: list[S
     gemeenten = list(Gemeente.objects.in_year(2020).order_by("code").values_list("name", flat=True)[:120])
     rows = []
     per_session = {s.pk: 0 for s in sessions}
+    chosen: list[Session | None] = []
     for i in range(count):
         _, name = next(people)
         session = None
@@ -124,11 +126,11 @@ def _registrations(event: Event, count: int, *, attended: bool, sessions: list[S
             if candidate.capacity is None or per_session[candidate.pk] < candidate.capacity:
                 session = candidate
                 per_session[candidate.pk] += 1
+        chosen.append(session)
         registered_at = event.starts_at - datetime.timedelta(days=30 - i % 25, hours=i % 9)
         rows.append(
             Registration(
                 event=event,
-                session=session,
                 name=name,
                 email=f"deelnemer{i + 1}.evenement{event.pk}@demo.meent.example",
                 organisation_name=f"Gemeente {gemeenten[i % len(gemeenten)]}" if gemeenten else "",
@@ -138,6 +140,14 @@ def _registrations(event: Event, count: int, *, attended: bool, sessions: list[S
             )
         )
     Registration.objects.bulk_create(rows, batch_size=500)
+    SessionChoice.objects.bulk_create(
+        [
+            SessionChoice(registration=r, session=s, status=SessionChoice.Status.AANGEMELD, created_at=r.created_at)
+            for r, s in zip(rows, chosen, strict=True)
+            if s is not None
+        ],
+        batch_size=500,
+    )
     Event.objects.filter(pk=event.pk).update(seats_taken=count)
     for session in sessions:
         Session.objects.filter(pk=session.pk).update(seats_taken=per_session[session.pk])

@@ -12,7 +12,7 @@ from icalendar import Event as CalendarEvent
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from meent.connect.models import Evaluation, Event, Registration
+from meent.connect.models import Evaluation, Event, Registration, SessionChoice
 from meent.connect.tasks import absolute_url
 from meent.core.views import csv_response
 
@@ -46,13 +46,19 @@ def _local(value):
     return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
+def _session_label(choice: SessionChoice) -> str:
+    if choice.status == SessionChoice.Status.WACHTLIJST:
+        return _("%(session)s (wachtlijst)") % {"session": choice.session.title}
+    return choice.session.title
+
+
 def participant_rows(registrations: Iterable[Registration]) -> list[list]:
     return [
         [
             r.name,
             r.email,
             r.organisation_name,
-            r.session.title if r.session_id else "",
+            "; ".join(_session_label(c) for c in r.active_choices),
             r.get_status_display(),
             _("ja") if r.is_confirmed else _("nee"),
             _local(r.created_at),

@@ -18,6 +18,8 @@ from meent.connect.models import (
     Event,
     EventChange,
     Registration,
+    Session,
+    SessionChoice,
     TrainingDay,
 )
 
@@ -53,8 +55,27 @@ def event_years() -> list[int]:
     return sorted({d.year for d in Event.objects.dates("starts_at", "year")}, reverse=True)
 
 
+def active_choices() -> Prefetch:
+    """A registration's session choices that are not cancelled, as ``registration.active_choices``."""
+    choices = (
+        SessionChoice.objects.exclude(status=SessionChoice.Status.GEANNULEERD)
+        .select_related("session")
+        .order_by("session__starts_at", "session__title", "pk")
+    )
+    return Prefetch("session_choices", queryset=choices, to_attr="active_choices")
+
+
 def participants(event: Event) -> QuerySet:
-    return event.registrations.select_related("session").order_by("status", "name")
+    return event.registrations.prefetch_related(active_choices()).order_by("status", "name", "pk")
+
+
+def session_counts(event: Event) -> list[Session]:
+    """The event's sessions with ``waiting``: the session choices on each session's own waiting list."""
+    return list(
+        event.sessions.annotate(
+            waiting=Count("choices", filter=Q(choices__status=SessionChoice.Status.WACHTLIJST))
+        ).order_by("starts_at", "title")
+    )
 
 
 def waiting_list(event: Event) -> QuerySet:

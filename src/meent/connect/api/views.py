@@ -16,7 +16,9 @@ from meent.connect.api.serializers import (
     RegistrationSerializer,
     RegistrationStaffSerializer,
 )
-from meent.connect.models import Event, EventChange, Registration
+from meent.connect.models import Event, EventChange, Registration, SessionChoice
+
+CHOICES = Prefetch("session_choices", queryset=SessionChoice.objects.select_related("session").order_by("session_id"))
 
 
 class EventListParams(forms.Form):
@@ -99,13 +101,16 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], url_path="aanmeldingen", url_name="aanmeldingen")
     def registrations(self, request, pk=None) -> Response:
         event = self._event(pk)
-        page = self.paginate_queryset(selectors.participants(event))
+        page = self.paginate_queryset(selectors.participants(event).prefetch_related(CHOICES))
         return self.get_paginated_response(RegistrationStaffSerializer(page, many=True).data)
 
     @extend_schema(
         summary="Aanmelden voor een evenement",
         description="Neemt een plaats als die er is (status `aangemeld`), anders een plaats op de wachtlijst "
-        "(status `wachtlijst`). De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
+        "(status `wachtlijst`). Per gekozen sessie (`sessies`) een plaats in de sessie, of als die vol is een "
+        "plaats op de wachtlijst van die sessie; de plaats in het evenement blijft dan staan. Het antwoord geeft "
+        "de status per sessie. 400 als een sessie niet bij het evenement hoort of twee sessies tegelijk zijn. "
+        "De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
         "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld.",
         tags=["Connect"],
         parameters=[ID],
@@ -127,7 +132,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
                 name=data["naam"],
                 email=data["email"],
                 organisation_name=data["organisatie"],
-                session=data["sessie"],
+                sessions=data["sessies"],
                 account=request.user,
             )
         except services.RegistrationClosed as exc:
@@ -135,11 +140,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         except services.AlreadyRegistered as exc:
             raise Conflict(str(exc)) from exc
         except services.RegistrationRefused as exc:
-            raise ValidationError({"sessie": [str(exc)]}) from exc
+            raise ValidationError({"sessies": [str(exc)]}) from exc
+        registration = Registration.objects.prefetch_related(CHOICES).get(pk=registration.pk)
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
     def _registration(self, pk, token) -> Registration:
-        return get_object_or_404(Registration.objects.select_related("event"), event_id=pk, token=token)
+        return get_object_or_404(
+            Registration.objects.select_related("event").prefetch_related(CHOICES), event_id=pk, token=token
+        )
 
     @extend_schema(
         summary="Eigen aanmelding bekijken met de persoonlijke code",

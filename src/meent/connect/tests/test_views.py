@@ -1,5 +1,6 @@
 """The pages participants and organisers use."""
 
+import datetime
 import io
 
 import pytest
@@ -37,20 +38,70 @@ def test_catalogue_is_paginated(client):
     assert len(client.get("/evenementen/?page=2").context["object_list"]) == 5
 
 
-def test_register_with_a_session_and_land_on_the_personal_page(client, mailoutbox):
+def test_register_for_several_sessions_and_land_on_the_personal_page(client, mailoutbox):
     event = EventFactory(capacity=5)
-    session = SessionFactory(event=event, title="Workshop Jeugd", capacity=1)
+    start = event.starts_at
+    floor = SessionFactory(event=event, title="Digitale beursvloer", capacity=None, starts_at=None)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1, starts_at=start)
+    care = SessionFactory(event=event, title="Workshop Zorg", capacity=3, starts_at=start + datetime.timedelta(hours=2))
     response = client.post(
         f"/evenementen/{event.pk}/aanmelden/",
-        {"name": "Anna de Boer", "email": "anna@voorbeeld.nl", "session": session.pk},
+        {"name": "Anna de Boer", "email": "anna@voorbeeld.nl", "sessions": [floor.pk, youth.pk, care.pk]},
         follow=True,
     )
     registration = Registration.objects.get(email="anna@voorbeeld.nl")
-    assert registration.session == session and registration.status == "aangemeld"
+    assert registration.status == "aangemeld"
+    assert set(registration.sessions.all()) == {floor, youth, care}
     assert response.redirect_chain[-1][0] == f"/aanmelding/{registration.token}/"
-    assert "Workshop Jeugd" in response.text
-    full = client.get(f"/evenementen/{event.pk}/aanmelden/").text
-    assert "Workshop Jeugd (vol — wachtlijst)" in full
+    assert "Workshop Jeugd" in response.text and "Workshop Zorg" in response.text
+    assert "Uw sessies:" in mailoutbox[0].body
+    form = client.get(f"/evenementen/{event.pk}/aanmelden/").text
+    assert "<fieldset" in form and "<legend" in form and 'type="checkbox"' in form
+    assert "vol, u komt op de wachtlijst van deze sessie" in form
+
+
+def test_a_full_session_waitlists_only_that_choice(client):
+    event = EventFactory(capacity=5)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1, starts_at=event.starts_at)
+    services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[youth])
+    response = client.post(
+        f"/evenementen/{event.pk}/aanmelden/",
+        {"name": "Bert", "email": "bert@voorbeeld.nl", "sessions": [youth.pk]},
+        follow=True,
+    )
+    registration = Registration.objects.get(email="bert@voorbeeld.nl")
+    assert registration.status == "aangemeld"
+    assert registration.session_choices.get().status == "wachtlijst"
+    assert "voor die sessies staat u op de wachtlijst" in response.text
+    assert "op de wachtlijst van deze sessie" in response.text
+
+
+def test_overlapping_sessions_are_refused_in_dutch(client):
+    event = EventFactory(capacity=5)
+    a = SessionFactory(event=event, title="Workshop A", starts_at=event.starts_at)
+    b = SessionFactory(event=event, title="Workshop B", starts_at=event.starts_at)
+    response = client.post(
+        f"/evenementen/{event.pk}/aanmelden/",
+        {"name": "Anna", "email": "anna@voorbeeld.nl", "sessions": [a.pk, b.pk]},
+    )
+    assert response.status_code == 200
+    assert "vinden tegelijk plaats; kies er één van" in response.text
+    assert not Registration.objects.exists()
+
+
+def test_the_registrant_drops_one_session_and_keeps_the_event_seat(client, mailoutbox):
+    event = EventFactory(capacity=5)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1)
+    first = services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[youth])
+    second = services.register(event=event, name="Tweede", email="tweede@voorbeeld.nl", sessions=[youth])
+    mailoutbox.clear()
+    response = client.post(f"/aanmelding/{first.token}/sessies/{youth.pk}/afmelden/", follow=True)
+    assert "U bent afgemeld voor de sessie Workshop Jeugd" in response.text
+    first.refresh_from_db()
+    assert first.status == "aangemeld" and first.session_choices.get().status == "geannuleerd"
+    assert second.session_choices.get().status == "aangemeld"
+    assert [m.to for m in mailoutbox] == [["tweede@voorbeeld.nl"]]
+    assert "Workshop Jeugd" in mailoutbox[0].subject
 
 
 def test_registration_form_errors_are_in_dutch(client):
