@@ -21,7 +21,7 @@ class SessionChoiceSerializer(serializers.ModelSerializer):
 
     sessie = serializers.IntegerField(source="session_id")
     titel = serializers.CharField(source="session.title")
-    status = serializers.ChoiceField(choices=SessionChoice.Status.choices)
+    status = serializers.CharField(help_text="`aangemeld`, `wachtlijst` (van deze sessie) of `geannuleerd`.")
 
     class Meta:
         model = SessionChoice
