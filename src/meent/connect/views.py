@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
+from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
 from meent.core.views import RuleView
 
@@ -124,6 +125,18 @@ class RegisterView(RuleView, EventMixin, FormView):
                 "organisation_name": user.organisation.name if user.organisation_id else "",
             }
         return kwargs
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        throttle = RegistrationThrottle()
+        if not throttle.allow_request(request, self):
+            wait = throttle.wait()
+            form = self.get_form()
+            form.is_valid()  # keep what was typed, and show its own errors next to the refusal
+            form.add_error(None, refusal(wait))
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(retry_seconds(wait))
+            return response
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 
 from meent.api.problems import Conflict
@@ -17,6 +17,7 @@ from meent.connect.api.serializers import (
     RegistrationStaffSerializer,
 )
 from meent.connect.models import Event, EventChange, Registration, SessionChoice
+from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 
 CHOICES = Prefetch("session_choices", queryset=SessionChoice.objects.select_related("session").order_by("session_id"))
 
@@ -89,6 +90,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             upcoming=data["komend"],
         ).prefetch_related(*related)
 
+    def get_throttles(self) -> list:
+        return [RegistrationThrottle()] if self.action == "register" else []
+
+    def throttled(self, request, wait) -> None:
+        exc = Throttled(detail=refusal(wait))
+        exc.wait = retry_seconds(wait)  # set after construction: DRF would append an English sentence otherwise
+        raise exc
+
     def _event(self, pk) -> Event:
         return get_object_or_404(Event, pk=pk)
 
@@ -111,13 +120,15 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         "plaats op de wachtlijst van die sessie; de plaats in het evenement blijft dan staan. Het antwoord geeft "
         "de status per sessie. 400 als een sessie niet bij het evenement hoort of twee sessies tegelijk zijn. "
         "De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
-        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld.",
+        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld. "
+        "429 (met Retry-After) bij te veel aanmeldingen vanaf hetzelfde adres kort na elkaar.",
         tags=["Connect"],
         parameters=[ID],
         request=RegistrationRequestSerializer,
         responses={
             201: RegistrationSerializer,
             409: OpenApiResponse(description="Aanmelding gesloten, evenement geannuleerd of al aangemeld."),
+            429: OpenApiResponse(description="Te veel aanmeldingen vanaf dit adres; zie de Retry-After-header."),
         },
     )
     @registrations.mapping.post
