@@ -185,8 +185,20 @@ def participants_per_event(year: int) -> QuerySet:
     )
 
 
-def top_events(year: int, *, kinds=(Event.Kind.CONGRES, Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS), n: int = 5):
-    return list(participants_per_event(year).filter(kind__in=kinds)[:n])
+def top_events(
+    year: int,
+    *,
+    kinds=(Event.Kind.CONGRES, Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS),
+    n: int = 5,
+    commissioned: bool | None = None,
+) -> list[Event]:
+    """The ``n`` held events with most participants. ``commissioned=False`` keeps VNG's own events (no
+    opdrachtgever), ``True`` only those organised on commission (a ministry's congress), ``None`` all."""
+    qs = participants_per_event(year).filter(kind__in=kinds)
+    if commissioned is not None:
+        has_commissioner = Exists(Event.commissioners.through.objects.filter(event_id=OuterRef("pk")))
+        qs = qs.filter(has_commissioner) if commissioned else qs.exclude(has_commissioner)
+    return list(qs[:n])
 
 
 def top_trainings(year: int, n: int = 5) -> list[Event]:
@@ -289,7 +301,8 @@ class YearFigures:
     congresses_digital: int
     webinars_held: int
     cancelled: int
-    top_events: list
+    top_events: list  # VNG's own congresses and webinars; commissioned ones are in top_commissioned_events
+    top_commissioned_events: list
     top_trainings: list
     average_grades: dict
     training_days: dict[str, int]
@@ -313,7 +326,8 @@ def year_figures(year: int) -> YearFigures:
         congresses_digital=congres[Event.Format.DIGITAAL],
         webinars_held=sum(table[Event.Kind.WEBINAR].values()) + sum(table[Event.Kind.WEBINARREEKS].values()),
         cancelled=cancelled_events(year, kinds=[k for k in Event.Kind.values if k not in Event.TRAINING_KINDS]),
-        top_events=top_events(year),
+        top_events=top_events(year, commissioned=False),
+        top_commissioned_events=top_events(year, commissioned=True),
         top_trainings=top_trainings(year),
         average_grades=average_grades(year),
         training_days=training_days(year),

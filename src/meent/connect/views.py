@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -461,6 +462,7 @@ class CancelEventView(EventChangeView):
 class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/participants.html"
     permission_required = "connect.view_registration"
+    paginate_by = 100  # a big congress has thousands; the download has them all
     HEADER = [
         gettext_lazy("naam"),
         gettext_lazy("e-mailadres"),
@@ -488,8 +490,10 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         registrations = selectors.participants(event)
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
+        page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
         context.update(
-            registrations=registrations,
+            registrations=page.object_list,
+            page_obj=page,
             counts=selectors.status_counts(event),
             statuses=Registration.Status.choices,
             current_status=status,
