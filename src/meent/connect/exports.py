@@ -1,5 +1,6 @@
 """Participant lists, evaluation results and calendar files as downloads."""
 
+import datetime
 import io
 from collections.abc import Iterable
 
@@ -89,6 +90,22 @@ def icalendar_response(event: Event) -> HttpResponse:
     if event.description:
         entry.add("description", event.description)
     calendar.add_component(entry)
+    sequence = entry["sequence"]
+    for session in event.sessions.filter(starts_at__isnull=False).order_by("starts_at", "title"):
+        # One entry per programme part, tied to the event's entry, so a calendar shows when each session is; a
+        # session without an end lasts until the next part of the day, which the calendar cannot know: one hour.
+        part = CalendarEvent()
+        part.add("uid", f"connect-sessie-{session.pk}@meent.example")
+        part.add("dtstamp", timezone.now())
+        part.add("dtstart", session.starts_at)
+        part.add("dtend", session.ends_at or session.starts_at + datetime.timedelta(hours=1))
+        part.add("summary", f"{session.title} ({event.title})")
+        part.add("sequence", sequence)
+        part.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+        part.add("related-to", f"connect-evenement-{event.pk}@meent.example", parameters={"RELTYPE": "PARENT"})
+        if event.venue and event.format != Event.Format.DIGITAAL:
+            part.add("location", event.venue)
+        calendar.add_component(part)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
     return response

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from icalendar import Calendar
 from openpyxl import load_workbook
 
 from meent.connect import services
@@ -212,6 +213,27 @@ def test_icalendar_file_per_event(client):
     assert "STATUS:CANCELLED" in client.get(f"/evenementen/{event.pk}/agenda.ics").content.decode()
 
 
+def test_icalendar_file_lists_the_sessions_under_the_event(client):
+    event = EventFactory(title="Juridische 2-daagse")
+    start = event.starts_at
+    SessionFactory(
+        event=event, title="Subsessie Omgevingsrecht", starts_at=start, ends_at=start + datetime.timedelta(hours=1)
+    )
+    SessionFactory(event=event, title="Subsessie Privacy", starts_at=start + datetime.timedelta(hours=2))
+    SessionFactory(event=event, title="Digitale beursvloer", starts_at=None)
+    calendar = Calendar.from_ical(client.get(f"/evenementen/{event.pk}/agenda.ics").content)
+    entries = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(entries) == {
+        "Juridische 2-daagse",
+        "Subsessie Omgevingsrecht (Juridische 2-daagse)",
+        "Subsessie Privacy (Juridische 2-daagse)",
+    }
+    privacy = entries["Subsessie Privacy (Juridische 2-daagse)"]
+    assert privacy.decoded("dtstart") == start + datetime.timedelta(hours=2)
+    assert privacy.decoded("dtend") == start + datetime.timedelta(hours=3)
+    assert str(privacy["related-to"]) == str(entries["Juridische 2-daagse"]["uid"])
+
+
 def test_check_in_marks_attendance_on_screen(organiser):
     event = EventFactory()
     registration = services.register(event=event, name="A", email="a@voorbeeld.nl")
@@ -249,6 +271,16 @@ def test_signed_in_registrants_find_their_registrations(client, make_account, lo
     client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna", "email": "anna@voorbeeld.nl"})
     assert Registration.objects.get(email="anna@voorbeeld.nl").account == account
     assert "Congres voor ingelogden" in client.get("/evenementen/mijn-aanmeldingen/").text
+    with_sessions = EventFactory(title="Congres met sessies")
+    first = SessionFactory(event=with_sessions, title="Workshop Wonen", capacity=1, starts_at=with_sessions.starts_at)
+    services.register(event=with_sessions, name="Voorganger", email="voor@voorbeeld.nl", sessions=[first])
+    floor = SessionFactory(event=with_sessions, title="Beursvloer", capacity=None, starts_at=None)
+    client.post(
+        f"/evenementen/{with_sessions.pk}/aanmelden/",
+        {"name": "Anna", "email": "anna@voorbeeld.nl", "sessions": [first.pk, floor.pk]},
+    )
+    mine = client.get("/evenementen/mijn-aanmeldingen/").text
+    assert "Beursvloer" in mine and "Workshop Wonen (wachtlijst)" in mine
     other = make_account(gemeente="GM0344")
     login(other)
     assert "Congres voor ingelogden" not in client.get("/evenementen/mijn-aanmeldingen/").text
