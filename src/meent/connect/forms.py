@@ -158,6 +158,15 @@ class SessionForm(forms.ModelForm):
         self.fields["capacity"].help_text = _("Leeg: alleen de capaciteit van het evenement geldt.")
         _style(self)
 
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if ends and not starts:
+            self.add_error("starts_at", _("Geef ook het begin op."))
+        elif starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Het einde ligt niet na het begin."))
+        return data
+
 
 class RescheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Nieuw begin"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
