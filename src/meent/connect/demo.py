@@ -495,7 +495,8 @@ def _named_congresses() -> list[Plan]:
 
 
 def _other_events(rng: random.Random) -> list[Plan]:
-    """The rest of the year: 102 more congresses (7 of them on site, before the lockdown or hybrid in September),
+    """The rest of the year: 102 more congresses (six on site before the lockdown, one hybrid in September, the rest
+    online),
     39 webinars, and 28 congresses cancelled for good — the Jaarcongres and the launch of the new name among them.
     Each has fewer participants than the Juridische 2-daagse, the smallest of the report's top 5."""
     plans = []
