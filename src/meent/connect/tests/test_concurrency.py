@@ -103,3 +103,48 @@ def test_parallel_cancellations_and_registrations_keep_the_counter_exact():
     holding = Registration.objects.filter(event=event, status__in=Registration.HOLDS_SEAT).count()
     assert event.seats_taken == holding == 10  # 10 freed seats, 15 candidates: the house is full again
     assert Registration.objects.filter(event=event, status="wachtlijst").count() == 5
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_session_drops_and_registrations_keep_the_session_counter_exact():
+    event = EventFactory(capacity=100)
+    workshop = SessionFactory(event=event, capacity=5)
+    seated = [
+        services.register(event=event.pk, name=f"In {n}", email=f"in{n}@voorbeeld.nl", sessions=[workshop.pk])
+        for n in range(5)
+    ]
+    for n in range(5):
+        services.register(event=event.pk, name=f"Wacht {n}", email=f"wacht{n}@voorbeeld.nl", sessions=[workshop.pk])
+    barrier = threading.Barrier(10)
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            if n < 5:
+                services.cancel_session_choice(seated[n].token, workshop.pk)
+            else:
+                services.register(
+                    event=event.pk, name=f"Laat {n}", email=f"laat{n}@voorbeeld.nl", sessions=[workshop.pk]
+                )
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    workshop.refresh_from_db()
+    places = SessionChoice.objects.filter(session=workshop)
+    assert workshop.seats_taken == places.filter(status="aangemeld").count() == 5
+    # the freed places went to those already waiting; the late registrations wait in their turn
+    assert set(places.filter(status="aangemeld").values_list("registration__name", flat=True)) == {
+        f"Wacht {n}" for n in range(5)
+    }
+    assert places.filter(status="wachtlijst").count() == 5
+    assert Event.objects.get(pk=event.pk).seats_taken == 15  # dropping a session never costs the event seat
