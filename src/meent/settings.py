@@ -225,6 +225,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "meent.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# Public Connect registrations per client address (API and form together); empty switches the limit off.
+CONNECT_REGISTRATION_RATE = os.environ.get("CONNECT_REGISTRATION_RATE", "20/minute")
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Meent API",

@@ -11,6 +11,7 @@ from meent.connect.models import (
     EventChange,
     Registration,
     Session,
+    SessionChoice,
     Trainee,
     Trainer,
     TrainingDay,
@@ -65,13 +66,27 @@ class EventAdmin(ConnectAdmin):
         return False
 
 
+class SessionChoiceInline(admin.TabularInline):
+    """Read only: places in sessions are counted by the services."""
+
+    model = SessionChoice
+    extra = 0
+    fields = ["session", "status", "created_at", "promoted_at", "cancelled_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ConnectAdmin):
     list_display = ["name", "email", "event", "status", "confirmed_at", "created_at"]
     list_filter = ["status"]
     search_fields = ["name", "email", "event__title"]
     # Seats are counted by the services; the status changes only through them.
-    readonly_fields = ["event", "session", "status", "confirmed_at", "promoted_at", "cancelled_at", "created_at"]
+    readonly_fields = ["event", "status", "confirmed_at", "promoted_at", "cancelled_at", "created_at"]
+    inlines = [SessionChoiceInline]
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -8,12 +8,14 @@ from meent.connect.models import (
     EventChange,
     Registration,
     Session,
+    SessionChoice,
     Trainee,
 )
 from meent.core.audit import register
 
 register(Event, m2m_fields={"commissioners"})
 register(Session)
+register(SessionChoice)
 register(EventChange)
 register(Registration, exclude_fields=["token", "confirm_token"])
 register(Evaluation)

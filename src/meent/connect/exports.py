@@ -1,5 +1,6 @@
 """Participant lists, evaluation results and calendar files as downloads."""
 
+import datetime
 import io
 from collections.abc import Iterable
 
@@ -12,7 +13,7 @@ from icalendar import Event as CalendarEvent
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from meent.connect.models import Evaluation, Event, Registration
+from meent.connect.models import Evaluation, Event, Registration, SessionChoice
 from meent.connect.tasks import absolute_url
 from meent.core.views import csv_response
 
@@ -46,13 +47,19 @@ def _local(value):
     return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
+def _session_label(choice: SessionChoice) -> str:
+    if choice.status == SessionChoice.Status.WACHTLIJST:
+        return _("%(session)s (wachtlijst)") % {"session": choice.session.title}
+    return choice.session.title
+
+
 def participant_rows(registrations: Iterable[Registration]) -> list[list]:
     return [
         [
             r.name,
             r.email,
             r.organisation_name,
-            r.session.title if r.session_id else "",
+            "; ".join(_session_label(c) for c in r.active_choices),
             r.get_status_display(),
             _("ja") if r.is_confirmed else _("nee"),
             _local(r.created_at),
@@ -83,6 +90,22 @@ def icalendar_response(event: Event) -> HttpResponse:
     if event.description:
         entry.add("description", event.description)
     calendar.add_component(entry)
+    sequence = entry["sequence"]
+    for session in event.sessions.filter(starts_at__isnull=False).order_by("starts_at", "title"):
+        # One entry per programme part, tied to the event's entry, so a calendar shows when each session is; a
+        # session without an end lasts until the next part of the day, which the calendar cannot know: one hour.
+        part = CalendarEvent()
+        part.add("uid", f"connect-sessie-{session.pk}@meent.example")
+        part.add("dtstamp", timezone.now())
+        part.add("dtstart", session.starts_at)
+        part.add("dtend", session.ends_at or session.starts_at + datetime.timedelta(hours=1))
+        part.add("summary", f"{session.title} ({event.title})")
+        part.add("sequence", sequence)
+        part.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+        part.add("related-to", f"connect-evenement-{event.pk}@meent.example", parameters={"RELTYPE": "PARENT"})
+        if event.venue and event.format != Event.Format.DIGITAAL:
+            part.add("location", event.venue)
+        calendar.add_component(part)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="evenement-{event.pk}.ics"'
     return response

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from meent.connect import services
@@ -38,27 +39,43 @@ class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"), help_text=_("U ontvangt een mail om uw aanmelding te bevestigen."))
     organisation_name = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
-    session = forms.ModelChoiceField(
-        label=_("Sessie"), queryset=Session.objects.none(), required=False, empty_label=_("Geen voorkeur")
+    sessions = forms.ModelMultipleChoiceField(
+        label=_("Sessies"),
+        queryset=Session.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+        help_text=_("Kies de sessies die u wilt volgen; sessies op hetzelfde moment kunt u niet allebei kiezen."),
     )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         sessions = event.sessions.order_by("starts_at", "title")
         if sessions.exists():
-            self.fields["session"].queryset = sessions
-            self.fields["session"].label_from_instance = self._session_label
+            self.fields["sessions"].queryset = sessions
+            self.fields["sessions"].label_from_instance = self._session_label
         else:
-            del self.fields["session"]
+            del self.fields["sessions"]
         _style(self)
 
     @staticmethod
     def _session_label(session: Session) -> str:
+        when = formats.time_format(timezone.localtime(session.starts_at), "H:i") if session.starts_at else ""
+        if session.ends_at:
+            when += "–" + formats.time_format(timezone.localtime(session.ends_at), "H:i")
+        title = f"{session.title} ({when})" if when else session.title
         if session.capacity is None:
-            return session.title
+            return title
         if not session.has_room:
-            return _("%(title)s (vol — wachtlijst)") % {"title": session.title}
-        return _("%(title)s (nog %(n)d plaatsen)") % {"title": session.title, "n": session.seats_left}
+            return _("%(title)s — vol, u komt op de wachtlijst van deze sessie") % {"title": title}
+        return _("%(title)s — nog %(n)d plaatsen") % {"title": title, "n": session.seats_left}
+
+    def clean_sessions(self):
+        sessions = list(self.cleaned_data.get("sessions") or [])
+        try:
+            services.check_session_choice(sessions)
+        except services.RegistrationRefused as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return sessions
 
 
 class EventForm(forms.ModelForm):
@@ -130,14 +147,25 @@ class EventForm(forms.ModelForm):
 class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
-        fields = ["title", "starts_at", "capacity"]
-        widgets = {"starts_at": DATETIME_WIDGET}
+        fields = ["title", "starts_at", "ends_at", "capacity"]
+        widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["starts_at"].input_formats = DATETIME_FORMATS
+        self.fields["ends_at"].input_formats = DATETIME_FORMATS
+        self.fields["ends_at"].help_text = _("Sessies die elkaar overlappen kan een deelnemer niet allebei kiezen.")
         self.fields["capacity"].help_text = _("Leeg: alleen de capaciteit van het evenement geldt.")
         _style(self)
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if ends and not starts:
+            self.add_error("starts_at", _("Geef ook het begin op."))
+        elif starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Het einde ligt niet na het begin."))
+        return data
 
 
 class RescheduleForm(forms.Form):

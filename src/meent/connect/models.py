@@ -97,7 +97,9 @@ class Session(models.Model):
     event = models.ForeignKey(Event, verbose_name=_("evenement"), on_delete=models.CASCADE, related_name="sessions")
     title = models.CharField(_("titel"), max_length=200)
     starts_at = models.DateTimeField(_("begint"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("eindigt"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capaciteit"), null=True, blank=True)
+    # Session choices with status aangemeld; changed only under the event's row lock, by conditional UPDATEs.
     seats_taken = models.PositiveIntegerField(_("bezette plaatsen"), default=0, editable=False)
 
     class Meta:
@@ -108,10 +110,24 @@ class Session(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(seats_taken__lte=F("capacity")), name="session_never_overbooked"
             ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=False, ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def overlaps(self, other: "Session") -> bool:
+        """Two sessions one person cannot attend both of: they start together, or their periods intersect. A
+        session without a start time (the exhibition floor open all day) overlaps nothing."""
+        if self.starts_at is None or other.starts_at is None:
+            return False
+        if self.starts_at == other.starts_at:
+            return True
+        self_end, other_end = self.ends_at or self.starts_at, other.ends_at or other.starts_at
+        return self.starts_at < other_end and other.starts_at < self_end
 
     @property
     def has_room(self) -> bool:
@@ -135,13 +151,8 @@ class Registration(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("evenement"), on_delete=models.CASCADE, related_name="registrations"
     )
-    session = models.ForeignKey(
-        Session,
-        verbose_name=_("sessie"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="registrations",
+    sessions = models.ManyToManyField(
+        Session, verbose_name=_("sessies"), through="SessionChoice", blank=True, related_name="registrations"
     )
     name = models.CharField(_("naam"), max_length=200)
     email = models.EmailField(_("e-mailadres"))
@@ -183,6 +194,38 @@ class Registration(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+
+class SessionChoice(models.Model):
+    """A registration's choice of one session, with its own place: in the session (*aangemeld*), on the session's
+    waiting list (*wachtlijst*, also while the registration itself waits for an event seat) or *geannuleerd*. A
+    full session never costs the registrant the event seat."""
+
+    class Status(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Aangemeld")
+        WACHTLIJST = "wachtlijst", _("Wachtlijst")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("aanmelding"), on_delete=models.CASCADE, related_name="session_choices"
+    )
+    session = models.ForeignKey(Session, verbose_name=_("sessie"), on_delete=models.PROTECT, related_name="choices")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    created_at = models.DateTimeField(_("gekozen op"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("van wachtlijst af"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sessiekeuze")
+        verbose_name_plural = _("sessiekeuzes")
+        ordering = ["session__starts_at", "session__title", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "session"], name="sessionchoice_once_per_registration"),
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.registration.name} — {self.session}"
 
 
 class EventChange(models.Model):

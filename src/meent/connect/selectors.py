@@ -18,6 +18,8 @@ from meent.connect.models import (
     Event,
     EventChange,
     Registration,
+    Session,
+    SessionChoice,
     TrainingDay,
 )
 
@@ -53,8 +55,27 @@ def event_years() -> list[int]:
     return sorted({d.year for d in Event.objects.dates("starts_at", "year")}, reverse=True)
 
 
+def active_choices() -> Prefetch:
+    """A registration's session choices that are not cancelled, as ``registration.active_choices``."""
+    choices = (
+        SessionChoice.objects.exclude(status=SessionChoice.Status.GEANNULEERD)
+        .select_related("session")
+        .order_by("session__starts_at", "session__title", "pk")
+    )
+    return Prefetch("session_choices", queryset=choices, to_attr="active_choices")
+
+
 def participants(event: Event) -> QuerySet:
-    return event.registrations.select_related("session").order_by("status", "name")
+    return event.registrations.prefetch_related(active_choices()).order_by("status", "name", "pk")
+
+
+def session_counts(event: Event) -> list[Session]:
+    """The event's sessions with ``waiting``: the session choices on each session's own waiting list."""
+    return list(
+        event.sessions.annotate(
+            waiting=Count("choices", filter=Q(choices__status=SessionChoice.Status.WACHTLIJST))
+        ).order_by("starts_at", "title")
+    )
 
 
 def waiting_list(event: Event) -> QuerySet:
@@ -164,8 +185,20 @@ def participants_per_event(year: int) -> QuerySet:
     )
 
 
-def top_events(year: int, *, kinds=(Event.Kind.CONGRES, Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS), n: int = 5):
-    return list(participants_per_event(year).filter(kind__in=kinds)[:n])
+def top_events(
+    year: int,
+    *,
+    kinds=(Event.Kind.CONGRES, Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS),
+    n: int = 5,
+    commissioned: bool | None = None,
+) -> list[Event]:
+    """The ``n`` held events with most participants. ``commissioned=False`` keeps VNG's own events (no
+    opdrachtgever), ``True`` only those organised on commission (a ministry's congress), ``None`` all."""
+    qs = participants_per_event(year).filter(kind__in=kinds)
+    if commissioned is not None:
+        has_commissioner = Exists(Event.commissioners.through.objects.filter(event_id=OuterRef("pk")))
+        qs = qs.filter(has_commissioner) if commissioned else qs.exclude(has_commissioner)
+    return list(qs[:n])
 
 
 def top_trainings(year: int, n: int = 5) -> list[Event]:
@@ -268,7 +301,8 @@ class YearFigures:
     congresses_digital: int
     webinars_held: int
     cancelled: int
-    top_events: list
+    top_events: list  # VNG's own congresses and webinars; commissioned ones are in top_commissioned_events
+    top_commissioned_events: list
     top_trainings: list
     average_grades: dict
     training_days: dict[str, int]
@@ -292,7 +326,8 @@ def year_figures(year: int) -> YearFigures:
         congresses_digital=congres[Event.Format.DIGITAAL],
         webinars_held=sum(table[Event.Kind.WEBINAR].values()) + sum(table[Event.Kind.WEBINARREEKS].values()),
         cancelled=cancelled_events(year, kinds=[k for k in Event.Kind.values if k not in Event.TRAINING_KINDS]),
-        top_events=top_events(year),
+        top_events=top_events(year, commissioned=False),
+        top_commissioned_events=top_events(year, commissioned=True),
         top_trainings=top_trainings(year),
         average_grades=average_grades(year),
         training_days=training_days(year),

@@ -1,7 +1,8 @@
 """Writes of Connect. Every change to seats runs under the event's row lock (``select_for_update``), taken before
-any session lock, so parallel registrations queue per event instead of racing. The seat counters themselves only
-move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1 WHERE seats_taken < capacity``), so even
-code that forgot the lock could not overbook, and the check constraints refuse any other write that would."""
+any session lock (sessions in ascending id order), so parallel registrations queue per event instead of racing.
+The seat counters themselves only move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1 WHERE
+seats_taken < capacity``), so even code that forgot the lock could not overbook, and the check constraints refuse
+any other write that would."""
 
 import csv
 import datetime
@@ -27,6 +28,7 @@ from meent.connect.models import (
     EventChange,
     Registration,
     Session,
+    SessionChoice,
     Trainee,
     Trainer,
     TrainingDay,
@@ -114,8 +116,15 @@ def update_event(event: Event, *, commissioners: list[Organisation] | None = Non
     return locked
 
 
-def add_session(*, event: Event, title: str, starts_at: datetime.datetime | None = None, capacity: int | None = None):
-    session = Session(event=event, title=title, starts_at=starts_at, capacity=capacity)
+def add_session(
+    *,
+    event: Event,
+    title: str,
+    starts_at: datetime.datetime | None = None,
+    ends_at: datetime.datetime | None = None,
+    capacity: int | None = None,
+) -> Session:
+    session = Session(event=event, title=title, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
     session.full_clean()
     session.save()
     return session
@@ -147,7 +156,8 @@ def reschedule_event(
     locked.save(update_fields=["starts_at", "ends_at", "registration_closes_at"])
     for session in locked.sessions.filter(starts_at__isnull=False):
         session.starts_at += shift
-        session.save(update_fields=["starts_at"])
+        session.ends_at = session.ends_at + shift if session.ends_at else None
+        session.save(update_fields=["starts_at", "ends_at"])
     day_shift = timezone.localdate(starts_at) - timezone.localdate(change.old_starts_at)
     for day in TrainingDay.objects.filter(edition__event=locked).order_by("-date" if day_shift.days > 0 else "date"):
         day.date += day_shift
@@ -212,23 +222,47 @@ def convert_event(
 # Registrations ------------------------------------------------------------------------------------------------
 
 
+def _session_ids(sessions) -> list[int]:
+    return sorted({s.pk if isinstance(s, Session) else int(s) for s in sessions or ()})
+
+
+def check_session_choice(sessions: list[Session]) -> None:
+    """Refuse (in Dutch) a set of sessions that one person cannot attend because two of them overlap."""
+    ordered = sorted(sessions, key=lambda s: (s.starts_at is None, s.starts_at or 0, s.pk or 0))
+    for index, first in enumerate(ordered):
+        for second in ordered[index + 1 :]:
+            if first.overlaps(second):
+                raise RegistrationRefused(
+                    _("De sessies '%(first)s' en '%(second)s' vinden tegelijk plaats; kies er één van.")
+                    % {"first": first.title, "second": second.title}
+                )
+
+
+def _lock_sessions(event: Event, ids: list[int]) -> list[Session]:
+    """Lock the event's sessions with these ids in ascending id order, the one order every writer uses, so two
+    transactions never wait on each other's session rows crosswise."""
+    return list(Session.objects.select_for_update().filter(event=event, pk__in=ids).order_by("pk"))
+
+
 def register(
     *,
     event: Event | int,
     name: str,
     email: str,
     organisation_name: str = "",
-    session: Session | int | None = None,
+    sessions: list[Session | int] | None = None,
     account=None,
 ) -> Registration:
-    """Take a seat when the event (and the chosen session) has one, else a place on the waiting list.
+    """Take a seat when the event has one, else a place on its waiting list; then, per chosen session, a place
+    in the session when it has one, else a place on that session's own waiting list (the event seat is kept).
 
-    The event row is locked first and the session row second, and the counters are raised in the same
-    transaction, so concurrent registrations never see the same free seat.
+    The event row is locked first and the chosen sessions' rows after it in ascending id order, and every
+    counter moves by a conditional UPDATE in the same transaction, so concurrent registrations never see the same
+    free seat.
     """
     email = email.strip().lower()
     event_id = event.pk if isinstance(event, Event) else event
-    session_id = session.pk if isinstance(session, Session) else session
+    session_ids = _session_ids(sessions)
     try:
         with transaction.atomic():
             locked = Event.objects.select_for_update().get(pk=event_id)
@@ -236,22 +270,34 @@ def register(
                 raise RegistrationClosed(_("Dit evenement is geannuleerd; aanmelden kan niet meer."))
             if not locked.registration_open():
                 raise RegistrationClosed(_("De aanmelding voor dit evenement is gesloten."))
-            chosen = None
-            if session_id is not None:
-                chosen = Session.objects.select_for_update().filter(pk=session_id, event=locked).first()
-                if chosen is None:
-                    raise RegistrationRefused(_("Deze sessie hoort niet bij dit evenement."))
+            chosen = _lock_sessions(locked, session_ids)
+            if len(chosen) != len(session_ids):
+                raise RegistrationRefused(_("Deze sessie hoort niet bij dit evenement."))
+            check_session_choice(chosen)
             if Registration.objects.filter(event=locked, email=email).exclude(status="geannuleerd").exists():
                 raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement."))
-            has_room = _take_seat(locked, chosen)
+            has_seat = _take_event_seat(locked)
             registration = Registration.objects.create(
                 event=locked,
-                session=chosen,
                 name=name.strip(),
                 email=email,
                 organisation_name=organisation_name.strip(),
                 account=account if getattr(account, "is_authenticated", False) else None,
-                status=Registration.Status.AANGEMELD if has_room else Registration.Status.WACHTLIJST,
+                status=Registration.Status.AANGEMELD if has_seat else Registration.Status.WACHTLIJST,
+            )
+            now = timezone.now()
+            SessionChoice.objects.bulk_create(
+                [
+                    SessionChoice(
+                        registration=registration,
+                        session=session,
+                        created_at=now,
+                        status=SessionChoice.Status.AANGEMELD
+                        if has_seat and _take_session_seat(session)
+                        else SessionChoice.Status.WACHTLIJST,
+                    )
+                    for session in chosen
+                ]
             )
             tasks.send_registration_mail.enqueue(registration.pk, "aanmelding")
     except IntegrityError as exc:  # the partial unique index: a double submit that slipped past the check
@@ -259,54 +305,83 @@ def register(
     return registration
 
 
-def _take_seat(event: Event, session: Session | None) -> bool:
-    """Take one seat of the event (and of the session) if there is one. The instances' counters follow the
-    database; under the event lock they are exact, and the UPDATEs' conditions guard them regardless."""
+def _take_event_seat(event: Event) -> bool:
+    """Take one seat of the event if there is one. The instance's counter follows the database; under the event
+    lock it is exact, and the UPDATE's condition guards it regardless."""
     if not Event.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(seats_taken=F("seats_taken") + 1):
         event.refresh_from_db(fields=["seats_taken"])
         return False
-    if session is not None:
-        room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
-        if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
-            Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
-            session.refresh_from_db(fields=["seats_taken"])
-            return False
-        session.seats_taken += 1
     event.seats_taken += 1
     return True
 
 
-def _free_seat(event: Event, session: Session | None) -> None:
+def _take_session_seat(session: Session) -> bool:
+    room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
+    if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
+        session.refresh_from_db(fields=["seats_taken"])
+        return False
+    session.seats_taken += 1
+    return True
+
+
+def _free_event_seat(event: Event) -> None:
     Event.objects.filter(pk=event.pk).update(seats_taken=F("seats_taken") - 1)
     event.seats_taken -= 1
-    if session is not None:
-        Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
-        session.seats_taken -= 1
+
+
+def _free_session_seat(session: Session) -> None:
+    Session.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") - 1)
+    session.seats_taken -= 1
 
 
 def _promote_waiting(event: Event) -> list[Registration]:
-    """Let the waiting list in, first come first served, skipping those whose session is still full. Runs under
-    the event's lock; the sessions are locked here in a fixed order."""
+    """Let the event's waiting list in, first come first served, then fill every session with room from its own
+    waiting list. Runs under the event's lock; the sessions are locked here in ascending id order."""
     if event.is_cancelled:
         return []
-    sessions = {s.pk: s for s in Session.objects.select_for_update().filter(event=event).order_by("pk")}
     promoted = []
     waiting = Registration.objects.filter(event=event, status=Registration.Status.WACHTLIJST).order_by(
         "created_at", "pk"
     )
     for registration in waiting:
-        if event.seats_taken >= event.capacity:
+        if event.seats_taken >= event.capacity or not _take_event_seat(event):
             break
-        session = sessions.get(registration.session_id)
-        if session is not None and not session.has_room:
-            continue
-        if not _take_seat(event, session):
-            continue
         registration.status = Registration.Status.AANGEMELD
         registration.promoted_at = timezone.now()
         registration.save(update_fields=["status", "promoted_at"])
         promoted.append(registration)
+    told = {r.pk for r in promoted}  # their mail, sent below, lists the sessions they got
+    for session in Session.objects.select_for_update().filter(event=event).order_by("pk"):
+        _promote_session_waiting(session, already_told=told)
+    for registration in promoted:
         tasks.send_registration_mail.enqueue(registration.pk, "doorgeschoven")
+    return promoted
+
+
+def _promote_session_waiting(session: Session, *, already_told: set[int] = frozenset()) -> list[SessionChoice]:
+    """Give a session's free places to its waiting list, in the order the choices were made; only registrations
+    that hold an event seat can take a session place. Runs under the event's and the session's lock."""
+    promoted = []
+    if not session.has_room:
+        return promoted
+    waiting = (
+        SessionChoice.objects.filter(
+            session=session,
+            status=SessionChoice.Status.WACHTLIJST,
+            registration__status__in=Registration.HOLDS_SEAT,
+        )
+        .select_related("registration")
+        .order_by("created_at", "pk")
+    )
+    for choice in waiting:
+        if not session.has_room or not _take_session_seat(session):
+            break
+        choice.status = SessionChoice.Status.AANGEMELD
+        choice.promoted_at = timezone.now()
+        choice.save(update_fields=["status", "promoted_at"])
+        promoted.append(choice)
+        if choice.registration_id not in already_told:
+            tasks.send_session_mail.enqueue(choice.pk, "sessie_doorgeschoven")
     return promoted
 
 
@@ -321,8 +396,8 @@ def confirm_registration(confirm_token: str) -> Registration:
 
 
 def cancel_registration(token: str, *, expired: bool = False) -> Registration:
-    """The registrant cancels through the personal link (or, with ``expired``, never confirmed the address); a
-    freed seat goes to the first in line."""
+    """The registrant cancels through the personal link (or, with ``expired``, never confirmed the address); the
+    freed event seat and session places go to the first in line."""
     with transaction.atomic():
         event_id = Registration.objects.values_list("event_id", flat=True).get(token=token)
         event = Event.objects.select_for_update().get(pk=event_id)
@@ -332,17 +407,45 @@ def cancel_registration(token: str, *, expired: bool = False) -> Registration:
         if registration.status == Registration.Status.AANWEZIG or event.ends_at < timezone.now():
             raise ChangeRefused(_("Dit evenement is al voorbij; afmelden kan niet meer."))
         held_seat = registration.holds_seat
-        session = (
-            Session.objects.select_for_update().get(pk=registration.session_id) if registration.session_id else None
-        )
+        choices = list(registration.session_choices.exclude(status=SessionChoice.Status.GEANNULEERD))
+        sessions = {s.pk: s for s in _lock_sessions(event, sorted(c.session_id for c in choices))}
+        now = timezone.now()
+        for choice in choices:
+            if choice.status == SessionChoice.Status.AANGEMELD:
+                _free_session_seat(sessions[choice.session_id])
+            choice.status, choice.cancelled_at = SessionChoice.Status.GEANNULEERD, now
+        SessionChoice.objects.bulk_update(choices, ["status", "cancelled_at"])
         registration.status = Registration.Status.GEANNULEERD
-        registration.cancelled_at = timezone.now()
+        registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         if held_seat:
-            _free_seat(event, session)
+            _free_event_seat(event)
             _promote_waiting(event)
         tasks.send_registration_mail.enqueue(registration.pk, "verlopen" if expired else "afmelding")
     return registration
+
+
+def cancel_session_choice(token: str, session: Session | int) -> SessionChoice:
+    """The registrant drops one session but keeps the event seat; the freed session place goes to the first on
+    that session's waiting list."""
+    session_id = session.pk if isinstance(session, Session) else session
+    with transaction.atomic():
+        event_id = Registration.objects.values_list("event_id", flat=True).get(token=token)
+        event = Event.objects.select_for_update().get(pk=event_id)
+        if event.ends_at < timezone.now():
+            raise ChangeRefused(_("Dit evenement is al voorbij; afmelden kan niet meer."))
+        locked_session = Session.objects.select_for_update().get(pk=session_id, event=event)
+        choice = SessionChoice.objects.select_for_update().get(registration__token=token, session=locked_session)
+        if choice.status == SessionChoice.Status.GEANNULEERD:
+            return choice
+        held_place = choice.status == SessionChoice.Status.AANGEMELD
+        choice.status, choice.cancelled_at = SessionChoice.Status.GEANNULEERD, timezone.now()
+        choice.save(update_fields=["status", "cancelled_at"])
+        if held_place:
+            _free_session_seat(locked_session)
+            if not event.is_cancelled:
+                _promote_session_waiting(locked_session)
+    return choice
 
 
 def expire_unconfirmed(*, now: datetime.datetime | None = None) -> int:

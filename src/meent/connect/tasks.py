@@ -10,7 +10,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from meent.connect.models import Event, EventChange, Registration, SentMail
+from meent.connect.models import Event, EventChange, Registration, SentMail, SessionChoice
 
 
 def absolute_url(path: str) -> str:
@@ -44,6 +44,17 @@ def _deliver(*, kind: str, registration: Registration, subject: str, lines: list
     )
 
 
+def _session_lines(registration: Registration) -> list[str]:
+    choices = registration.session_choices.exclude(status=SessionChoice.Status.GEANNULEERD).select_related("session")
+    lines = []
+    for choice in choices:
+        if choice.status == SessionChoice.Status.AANGEMELD:
+            lines.append(_("- %(session)s: aangemeld") % {"session": choice.session.title})
+        else:
+            lines.append(_("- %(session)s: op de wachtlijst van deze sessie") % {"session": choice.session.title})
+    return [_("Uw sessies:"), *lines] if lines else []
+
+
 def registration_mail(registration: Registration, kind: str) -> tuple[str, list[str]]:
     event = registration.event
     personal = _("Uw persoonlijke pagina (bekijken of afmelden): %(url)s") % {"url": _personal_link(registration)}
@@ -60,12 +71,14 @@ def registration_mail(registration: Registration, kind: str) -> tuple[str, list[
             _("Bevestig uw e-mailadres binnen %(days)d dagen via deze link: %(url)s")
             % {"days": Registration.CONFIRMATION_DAYS, "url": confirm},
             _("Zonder bevestiging vervalt uw aanmelding."),
+            *_session_lines(registration),
             personal,
         ]
     if kind == "doorgeschoven":
         return _("Er is een plaats voor u: %(event)s") % {"event": event.title}, [
             _("Er is een plaats vrijgekomen. U bent nu aangemeld voor %(event)s op %(when)s.")
             % {"event": event.title, "when": _when(event.starts_at)},
+            *_session_lines(registration),
             personal,
         ]
     if kind == "afmelding":
@@ -129,6 +142,24 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
     registration = Registration.objects.select_related("event").get(pk=registration_id)
     with translation.override(settings.LANGUAGE_CODE):
         subject, lines = registration_mail(registration, kind)
+        _deliver(kind=kind, registration=registration, subject=subject, lines=lines)
+
+
+@task()
+def send_session_mail(choice_id: int, kind: str) -> None:
+    """A place came free in a session the registrant was waiting for (the event seat they already had)."""
+    choice = SessionChoice.objects.select_related("session", "registration__event").get(pk=choice_id)
+    registration = choice.registration
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Er is een plaats in de sessie %(session)s") % {"session": choice.session.title}
+        lines = [
+            _(
+                "Er is een plaats vrijgekomen in de sessie %(session)s van %(event)s. "
+                "U bent nu aangemeld voor die sessie."
+            )
+            % {"session": choice.session.title, "event": registration.event.title},
+            _("Uw persoonlijke pagina (bekijken of afmelden): %(url)s") % {"url": _personal_link(registration)},
+        ]
         _deliver(kind=kind, registration=registration, subject=subject, lines=lines)
 
 

@@ -23,6 +23,11 @@ urlpatterns = [
     path("evenementen/<int:pk>/mails/", views.MailLogView.as_view(), name="mail-log"),
     path("aanmelding/<str:token>/", views.RegistrationDetailView.as_view(), name="registration-detail"),
     path("aanmelding/<str:token>/afmelden/", views.RegistrationCancelView.as_view(), name="registration-cancel"),
+    path(
+        "aanmelding/<str:token>/sessies/<int:session>/afmelden/",
+        views.SessionChoiceCancelView.as_view(),
+        name="session-choice-cancel",
+    ),
     path("aanmelding/<str:token>/evaluatie/", views.EvaluationFormView.as_view(), name="evaluation-form"),
     path("bevestigen/<str:token>/", views.RegistrationConfirmView.as_view(), name="registration-confirm"),
     path("academie/", views.CourseListView.as_view(), name="course-list"),

@@ -1,7 +1,8 @@
 import datetime
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from meent.connect import exports, forms, selectors, services
-from meent.connect.models import Course, Event, Registration, Trainee
+from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
+from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
 from meent.core.views import RuleView
 
@@ -125,6 +127,18 @@ class RegisterView(RuleView, EventMixin, FormView):
             }
         return kwargs
 
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        throttle = RegistrationThrottle()
+        if not throttle.allow_request(request, self):
+            wait = throttle.wait()
+            form = self.get_form()
+            form.is_valid()  # keep what was typed, and show its own errors next to the refusal
+            form.add_error(None, refusal(wait))
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(retry_seconds(wait))
+            return response
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
         try:
@@ -133,16 +147,21 @@ class RegisterView(RuleView, EventMixin, FormView):
                 name=data["name"],
                 email=data["email"],
                 organisation_name=data["organisation_name"],
-                session=data.get("session"),
+                sessions=data.get("sessions"),
                 account=self.request.user,
             )
         except services.RegistrationRefused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
         if registration.status == Registration.Status.WACHTLIJST:
-            messages.warning(self.request, _("Het evenement of de sessie is vol: u staat op de wachtlijst."))
+            messages.warning(self.request, _("Het evenement is vol: u staat op de wachtlijst."))
         else:
             messages.success(self.request, _("U bent aangemeld. Bevestig uw e-mailadres via de link in de mail."))
+            if registration.session_choices.filter(status=SessionChoice.Status.WACHTLIJST).exists():
+                messages.warning(
+                    self.request,
+                    _("Niet elke gekozen sessie had nog plaats: voor die sessies staat u op de wachtlijst."),
+                )
         return redirect("connect:registration-detail", registration.token)
 
 
@@ -154,7 +173,7 @@ class RegistrationTokenMixin:
     def get_registration(self) -> Registration:
         if not hasattr(self, "_registration"):
             self._registration = get_object_or_404(
-                Registration.objects.select_related("event", "session"), token=self.kwargs["token"]
+                Registration.objects.select_related("event"), token=self.kwargs["token"]
             )
         return self._registration
 
@@ -162,6 +181,9 @@ class RegistrationTokenMixin:
         context = super().get_context_data(**kwargs)
         context["registration"] = registration = self.get_registration()
         context["event"] = registration.event
+        context["session_choices"] = registration.session_choices.select_related("session").order_by(
+            "session__starts_at", "session__title"
+        )
         return context
 
 
@@ -204,9 +226,11 @@ class MyRegistrationsView(RuleView, ListView):
     template_name = "connect/my_registrations.html"
 
     def get_queryset(self):
+        choices = SessionChoice.objects.exclude(status=SessionChoice.Status.GEANNULEERD).select_related("session")
         return (
             Registration.objects.filter(account=self.request.user)
-            .select_related("event", "session")
+            .select_related("event")
+            .prefetch_related(Prefetch("session_choices", queryset=choices, to_attr="active_choices"))
             .order_by("-event__starts_at")
         )
 
@@ -240,6 +264,27 @@ class RegistrationCancelView(RegistrationTokenMixin, RuleView, TemplateView):
             messages.error(request, str(exc))
         else:
             messages.success(request, _("U bent afgemeld. U ontvangt een bevestiging per mail."))
+        return redirect("connect:registration-detail", registration.token)
+
+
+class SessionChoiceCancelView(RegistrationTokenMixin, RuleView, TemplateView):
+    """Drop one session and keep the event seat; the place goes to the first on the session's waiting list. The
+    button sits on the personal page, so a plain visit goes there."""
+
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        return redirect("connect:registration-detail", self.get_registration().token)
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        registration = self.get_registration()
+        choice = get_object_or_404(registration.session_choices.select_related("session"), session_id=kwargs["session"])
+        try:
+            services.cancel_session_choice(registration.token, choice.session_id)
+        except services.ChangeRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, _("U bent afgemeld voor de sessie %(session)s.") % {"session": choice.session.title}
+            )
         return redirect("connect:registration-detail", registration.token)
 
 
@@ -321,7 +366,11 @@ class SessionCreateView(OrganiserMixin, RuleView, FormView):
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
         services.add_session(
-            event=self.get_event(), title=data["title"], starts_at=data["starts_at"], capacity=data["capacity"]
+            event=self.get_event(),
+            title=data["title"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            capacity=data["capacity"],
         )
         messages.success(self.request, _("De sessie is toegevoegd."))
         return redirect("connect:event-detail", self.get_event().pk)
@@ -413,11 +462,12 @@ class CancelEventView(EventChangeView):
 class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/participants.html"
     permission_required = "connect.view_registration"
+    paginate_by = 100  # a big congress has thousands; the download has them all
     HEADER = [
         gettext_lazy("naam"),
         gettext_lazy("e-mailadres"),
         gettext_lazy("organisatie"),
-        gettext_lazy("sessie"),
+        gettext_lazy("sessies"),
         gettext_lazy("status"),
         gettext_lazy("bevestigd"),
         gettext_lazy("aangemeld op"),
@@ -440,12 +490,14 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         registrations = selectors.participants(event)
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
+        page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
         context.update(
-            registrations=registrations,
+            registrations=page.object_list,
+            page_obj=page,
             counts=selectors.status_counts(event),
             statuses=Registration.Status.choices,
             current_status=status,
-            sessions=event.sessions.all(),
+            sessions=selectors.session_counts(event),
         )
         return context
 
@@ -461,7 +513,7 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         context["registrations"] = (
             self.get_event()
             .registrations.filter(status__in=Registration.HOLDS_SEAT)
-            .select_related("session")
+            .prefetch_related(selectors.active_choices())
             .order_by("name")
         )
         return context

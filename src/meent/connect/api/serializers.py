@@ -1,17 +1,31 @@
 from rest_framework import serializers
 
-from meent.connect.models import Evaluation, Event, EventChange, Registration, Session
+from meent.connect.models import Evaluation, Event, EventChange, Registration, Session, SessionChoice
 
 
 class SessionSerializer(serializers.ModelSerializer):
     titel = serializers.CharField(source="title")
     begin = serializers.DateTimeField(source="starts_at")
+    einde = serializers.DateTimeField(source="ends_at")
     capaciteit = serializers.IntegerField(source="capacity", allow_null=True)
     vrijePlaatsen = serializers.IntegerField(source="seats_left", allow_null=True)
 
     class Meta:
         model = Session
-        fields = ["id", "titel", "begin", "capaciteit", "vrijePlaatsen"]
+        fields = ["id", "titel", "begin", "einde", "capaciteit", "vrijePlaatsen"]
+
+
+class SessionChoiceSerializer(serializers.ModelSerializer):
+    """One chosen session and the registrant's place in it: `aangemeld` (in the session), `wachtlijst` (on the
+    session's own waiting list) or `geannuleerd`."""
+
+    sessie = serializers.IntegerField(source="session_id")
+    titel = serializers.CharField(source="session.title")
+    status = serializers.CharField(help_text="`aangemeld`, `wachtlijst` (van deze sessie) of `geannuleerd`.")
+
+    class Meta:
+        model = SessionChoice
+        fields = ["sessie", "titel", "status"]
 
 
 class EventChangeSerializer(serializers.ModelSerializer):
@@ -82,14 +96,20 @@ class RegistrationRequestSerializer(serializers.Serializer):
     naam = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254)
     organisatie = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    sessie = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1, max_value=2**31 - 1)
+    sessies = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Nummers van de gekozen sessies; sessies op hetzelfde moment kunnen niet samen.",
+    )
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
     """A registration as its registrant sees it; ``token`` is the personal code for viewing and cancelling."""
 
     evenement = serializers.IntegerField(source="event_id")
-    sessie = serializers.IntegerField(source="session_id", allow_null=True)
+    sessies = SessionChoiceSerializer(source="session_choices", many=True, read_only=True)
     naam = serializers.CharField(source="name")
     organisatie = serializers.CharField(source="organisation_name")
     status = serializers.ChoiceField(choices=Registration.Status.choices)
@@ -98,14 +118,14 @@ class RegistrationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Registration
-        fields = ["token", "evenement", "sessie", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
+        fields = ["token", "evenement", "sessies", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
 
 
 class RegistrationStaffSerializer(RegistrationSerializer):
     """For organisers: everything but the registrant's personal code."""
 
     class Meta(RegistrationSerializer.Meta):
-        fields = ["id", "evenement", "sessie", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
+        fields = ["id", "evenement", "sessies", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
 
 
 class EvaluationSerializer(serializers.ModelSerializer):

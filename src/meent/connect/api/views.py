@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.response import Response
 
 from meent.api.problems import Conflict
@@ -16,7 +16,10 @@ from meent.connect.api.serializers import (
     RegistrationSerializer,
     RegistrationStaffSerializer,
 )
-from meent.connect.models import Event, EventChange, Registration
+from meent.connect.models import Event, EventChange, Registration, SessionChoice
+from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
+
+CHOICES = Prefetch("session_choices", queryset=SessionChoice.objects.select_related("session").order_by("session_id"))
 
 
 class EventListParams(forms.Form):
@@ -87,6 +90,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             upcoming=data["komend"],
         ).prefetch_related(*related)
 
+    def get_throttles(self) -> list:
+        return [RegistrationThrottle()] if self.action == "register" else []
+
+    def throttled(self, request, wait) -> None:
+        exc = Throttled(detail=refusal(wait))
+        exc.wait = retry_seconds(wait)  # set after construction: DRF would append an English sentence otherwise
+        raise exc
+
     def _event(self, pk) -> Event:
         return get_object_or_404(Event, pk=pk)
 
@@ -99,20 +110,25 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], url_path="aanmeldingen", url_name="aanmeldingen")
     def registrations(self, request, pk=None) -> Response:
         event = self._event(pk)
-        page = self.paginate_queryset(selectors.participants(event))
+        page = self.paginate_queryset(selectors.participants(event).prefetch_related(CHOICES))
         return self.get_paginated_response(RegistrationStaffSerializer(page, many=True).data)
 
     @extend_schema(
         summary="Aanmelden voor een evenement",
         description="Neemt een plaats als die er is (status `aangemeld`), anders een plaats op de wachtlijst "
-        "(status `wachtlijst`). De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
-        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld.",
+        "(status `wachtlijst`). Per gekozen sessie (`sessies`) een plaats in de sessie, of als die vol is een "
+        "plaats op de wachtlijst van die sessie; de plaats in het evenement blijft dan staan. Het antwoord geeft "
+        "de status per sessie. 400 als een sessie niet bij het evenement hoort of twee sessies tegelijk zijn. "
+        "De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
+        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld. "
+        "429 (met Retry-After) bij te veel aanmeldingen vanaf hetzelfde adres kort na elkaar.",
         tags=["Connect"],
         parameters=[ID],
         request=RegistrationRequestSerializer,
         responses={
             201: RegistrationSerializer,
             409: OpenApiResponse(description="Aanmelding gesloten, evenement geannuleerd of al aangemeld."),
+            429: OpenApiResponse(description="Te veel aanmeldingen vanaf dit adres; zie de Retry-After-header."),
         },
     )
     @registrations.mapping.post
@@ -127,7 +143,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
                 name=data["naam"],
                 email=data["email"],
                 organisation_name=data["organisatie"],
-                session=data["sessie"],
+                sessions=data["sessies"],
                 account=request.user,
             )
         except services.RegistrationClosed as exc:
@@ -135,11 +151,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         except services.AlreadyRegistered as exc:
             raise Conflict(str(exc)) from exc
         except services.RegistrationRefused as exc:
-            raise ValidationError({"sessie": [str(exc)]}) from exc
+            raise ValidationError({"sessies": [str(exc)]}) from exc
+        registration = Registration.objects.prefetch_related(CHOICES).get(pk=registration.pk)
         return Response(RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED)
 
     def _registration(self, pk, token) -> Registration:
-        return get_object_or_404(Registration.objects.select_related("event"), event_id=pk, token=token)
+        return get_object_or_404(
+            Registration.objects.select_related("event").prefetch_related(CHOICES), event_id=pk, token=token
+        )
 
     @extend_schema(
         summary="Eigen aanmelding bekijken met de persoonlijke code",

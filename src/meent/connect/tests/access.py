@@ -5,13 +5,20 @@ ORGANISERS = frozenset({"connect", "bestuur"})
 
 def fixtures() -> dict:
     from meent.connect.models import Course, Registration
-    from meent.connect.tests.factories import EventFactory, PastEventFactory, RegistrationFactory, TraineeFactory
+    from meent.connect.tests.factories import (
+        EventFactory,
+        PastEventFactory,
+        RegistrationFactory,
+        SessionFactory,
+        TraineeFactory,
+    )
 
     event = EventFactory(title="Matrixcongres")
     past = PastEventFactory(title="Afgelopen matrixcongres")
     return {
         "event": event,
         "registration": RegistrationFactory(event=event),
+        "session": SessionFactory(event=event),
         "past_registration": RegistrationFactory(event=past, status=Registration.Status.AANWEZIG),
         "course": Course.objects.create(title="Leergang matrix"),
         "trainee": TraineeFactory(),
@@ -30,6 +37,11 @@ ACCESS = {
     "connect:registration-detail": Case(lambda f: f"/aanmelding/{f['registration'].token}/", EVERYONE),
     "connect:registration-cancel": Case(lambda f: f"/aanmelding/{f['registration'].token}/afmelden/", EVERYONE),
     "connect:registration-confirm": Case(lambda f: f"/bevestigen/{f['registration'].confirm_token}/", EVERYONE),
+    "connect:session-choice-cancel": Case(
+        lambda f: f"/aanmelding/{f['registration'].token}/sessies/{f['session'].pk}/afmelden/",
+        EVERYONE,
+        allowed_status=(302,),
+    ),
     "connect:evaluation-form": Case(lambda f: f"/aanmelding/{f['past_registration'].token}/evaluatie/", EVERYONE),
     "connect:course-list": Case("/academie/", EVERYONE),
     "connect:my-registrations": Case("/evenementen/mijn-aanmeldingen/", SIGNED_IN),

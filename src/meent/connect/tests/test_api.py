@@ -55,13 +55,35 @@ def test_register_409_when_closed_cancelled_or_already_registered(client):
     assert post_registration(client, event, email="ANNA@voorbeeld.nl").status_code == 409
 
 
+def test_register_for_several_sessions_gives_the_status_per_session(client):
+    event = EventFactory(capacity=5)
+    full = SessionFactory(event=event, title="Vol", capacity=1, starts_at=event.starts_at)
+    free = SessionFactory(event=event, title="Vrij", capacity=5, starts_at=None)
+    services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[full])
+    response = post_registration(client, event, sessies=[free.pk, full.pk])
+    assert response.status_code == 201 and response.json()["status"] == "aangemeld"
+    sessions = {s["titel"]: s["status"] for s in response.json()["sessies"]}
+    assert sessions == {"Vol": "wachtlijst", "Vrij": "aangemeld"}
+
+
+def test_register_400_for_overlapping_sessions(client):
+    event = EventFactory(capacity=5)
+    a = SessionFactory(event=event, starts_at=event.starts_at)
+    b = SessionFactory(event=event, starts_at=event.starts_at)
+    response = post_registration(client, event, sessies=[a.pk, b.pk])
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert "tegelijk" in response.json()["invalid_params"][0]["reason"]
+
+
 def test_register_400_for_bad_body_or_a_foreign_session(client):
     event = EventFactory()
     response = post_registration(client, event, email="geen-adres")
     assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "email"
     other_session = SessionFactory()
-    response = post_registration(client, event, sessie=other_session.pk)
-    assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "sessie"
+    response = post_registration(client, event, sessies=[other_session.pk])
+    assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "sessies"
+    response = post_registration(client, event, sessies="één")
+    assert response.status_code == 400 and response.json()["invalid_params"][0]["name"] == "sessies"
     assert (
         client.post("/api/v1/evenementen/999999/aanmeldingen", {}, content_type="application/json").status_code == 404
     )

@@ -1,18 +1,21 @@
 """A rush of registrations on PostgreSQL: parallel requests never take the same seat."""
 
+import datetime
 import threading
 
 import pytest
 from django.db import connection
 
 from meent.connect import services
-from meent.connect.models import Event, Registration
+from meent.connect.models import Event, Registration, SessionChoice
 from meent.connect.tests.factories import EventFactory, SessionFactory
 
 CLIENTS = 50
 
 
-def rush(event_id: int, session_id: int | None = None) -> tuple[list[str], list[Exception]]:
+def rush(event_id: int, session_ids: list[int] = ()) -> tuple[list[str], list[Exception]]:
+    """Every client registers at once; odd clients name the sessions in reverse order, so lock order cannot come
+    from the request."""
     barrier = threading.Barrier(CLIENTS)
     statuses: list[str] = []
     errors: list[Exception] = []
@@ -20,8 +23,9 @@ def rush(event_id: int, session_id: int | None = None) -> tuple[list[str], list[
     def client(n: int) -> None:
         try:
             barrier.wait()
+            chosen = list(session_ids)[:: -1 if n % 2 else 1]
             registration = services.register(
-                event=event_id, name=f"Haastige {n}", email=f"haast{n}@voorbeeld.nl", session=session_id
+                event=event_id, name=f"Haastige {n}", email=f"haast{n}@voorbeeld.nl", sessions=chosen
             )
             statuses.append(registration.status)
         except Exception as exc:  # collected and asserted on below
@@ -52,15 +56,19 @@ def test_parallel_registrations_never_exceed_capacity():
 
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
-def test_parallel_registrations_never_exceed_a_session_capacity():
+def test_parallel_registrations_never_exceed_session_capacities_and_keep_their_event_seat():
     event = EventFactory(capacity=100)
-    session = SessionFactory(event=event, capacity=7)
-    statuses, errors = rush(event.pk, session.pk)
+    first = SessionFactory(event=event, capacity=7)
+    second = SessionFactory(event=event, capacity=4, starts_at=event.starts_at + datetime.timedelta(hours=2))
+    statuses, errors = rush(event.pk, [first.pk, second.pk])
     assert not errors
-    assert statuses.count("aangemeld") == 7
-    session.refresh_from_db()
-    assert session.seats_taken == 7
-    assert Event.objects.get(pk=event.pk).seats_taken == 7
+    assert statuses.count("aangemeld") == CLIENTS  # a full session never costs the event seat
+    for session, capacity in ((first, 7), (second, 4)):
+        session.refresh_from_db()
+        places = SessionChoice.objects.filter(session=session)
+        assert session.seats_taken == places.filter(status="aangemeld").count() == capacity
+        assert places.filter(status="wachtlijst").count() == CLIENTS - capacity
+    assert Event.objects.get(pk=event.pk).seats_taken == CLIENTS
 
 
 @pytest.mark.postgres_only
@@ -95,3 +103,48 @@ def test_parallel_cancellations_and_registrations_keep_the_counter_exact():
     holding = Registration.objects.filter(event=event, status__in=Registration.HOLDS_SEAT).count()
     assert event.seats_taken == holding == 10  # 10 freed seats, 15 candidates: the house is full again
     assert Registration.objects.filter(event=event, status="wachtlijst").count() == 5
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_parallel_session_drops_and_registrations_keep_the_session_counter_exact():
+    event = EventFactory(capacity=100)
+    workshop = SessionFactory(event=event, capacity=5)
+    seated = [
+        services.register(event=event.pk, name=f"In {n}", email=f"in{n}@voorbeeld.nl", sessions=[workshop.pk])
+        for n in range(5)
+    ]
+    for n in range(5):
+        services.register(event=event.pk, name=f"Wacht {n}", email=f"wacht{n}@voorbeeld.nl", sessions=[workshop.pk])
+    barrier = threading.Barrier(10)
+    errors: list[Exception] = []
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            if n < 5:
+                services.cancel_session_choice(seated[n].token, workshop.pk)
+            else:
+                services.register(
+                    event=event.pk, name=f"Laat {n}", email=f"laat{n}@voorbeeld.nl", sessions=[workshop.pk]
+                )
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    workshop.refresh_from_db()
+    places = SessionChoice.objects.filter(session=workshop)
+    assert workshop.seats_taken == places.filter(status="aangemeld").count() == 5
+    # the freed places went to those already waiting; the late registrations wait in their turn
+    assert set(places.filter(status="aangemeld").values_list("registration__name", flat=True)) == {
+        f"Wacht {n}" for n in range(5)
+    }
+    assert places.filter(status="wachtlijst").count() == 5
+    assert Event.objects.get(pk=event.pk).seats_taken == 15  # dropping a session never costs the event seat

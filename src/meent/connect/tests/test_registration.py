@@ -77,25 +77,85 @@ def test_cancelling_from_the_waiting_list_frees_no_seat():
     assert services.cancel_registration(waiting.token).status == "geannuleerd"  # twice is harmless
 
 
-def test_full_session_waitlists_even_when_the_event_has_room_and_promotion_respects_sessions():
+def test_a_full_session_waitlists_that_choice_but_keeps_the_event_seat():
     event = EventFactory(capacity=10)
     workshop = SessionFactory(event=event, capacity=1)
-    other = SessionFactory(event=event, capacity=5)
-    in_workshop = register(event, 1, session=workshop)
-    waiting_for_workshop = register(event, 2, session=workshop)
-    assert waiting_for_workshop.status == "wachtlijst"
-    assert register(event, 3, session=other).status == "aangemeld"
-    services.cancel_registration(in_workshop.token)
-    waiting_for_workshop.refresh_from_db()
+    other = SessionFactory(event=event, capacity=5, starts_at=event.starts_at + datetime.timedelta(hours=2))
+    in_workshop = register(event, 1, sessions=[workshop])
+    waiting_for_workshop = register(event, 2, sessions=[workshop, other])
     assert waiting_for_workshop.status == "aangemeld"
+    statuses = dict(waiting_for_workshop.session_choices.values_list("session_id", "status"))
+    assert statuses == {workshop.pk: "wachtlijst", other.pk: "aangemeld"}
+    services.cancel_registration(in_workshop.token)
+    assert waiting_for_workshop.session_choices.get(session=workshop).status == "aangemeld"
     workshop.refresh_from_db()
-    assert workshop.seats_taken == 1
+    other.refresh_from_db()
+    assert (workshop.seats_taken, other.seats_taken) == (1, 1)
+
+
+def test_dropping_one_session_promotes_that_sessions_waiting_list_only(mailoutbox):
+    event = EventFactory(capacity=10)
+    workshop = SessionFactory(event=event, capacity=1)
+    seated = register(event, 1, sessions=[workshop])
+    waiting = register(event, 2, sessions=[workshop])
+    mailoutbox.clear()
+    choice = services.cancel_session_choice(seated.token, workshop)
+    assert choice.status == "geannuleerd"
+    seated.refresh_from_db()
+    assert seated.status == "aangemeld"  # the event seat is kept
+    assert waiting.session_choices.get().status == "aangemeld"
+    assert Event.objects.get(pk=event.pk).seats_taken == 2
+    assert [m.to for m in mailoutbox] == [["d2@voorbeeld.nl"]]
+    assert services.cancel_session_choice(seated.token, workshop).status == "geannuleerd"  # twice is harmless
+
+
+def test_session_choices_of_a_waitlisted_registration_wait_until_it_gets_an_event_seat(mailoutbox):
+    event = EventFactory(capacity=1)
+    workshop = SessionFactory(event=event, capacity=5)
+    seated = register(event, 1)
+    waiting = register(event, 2, sessions=[workshop])
+    assert waiting.status == "wachtlijst" and waiting.session_choices.get().status == "wachtlijst"
+    workshop.refresh_from_db()
+    assert workshop.seats_taken == 0  # no session place without an event seat
+    mailoutbox.clear()
+    services.cancel_registration(seated.token)
+    waiting.refresh_from_db()
+    assert waiting.status == "aangemeld" and waiting.session_choices.get().status == "aangemeld"
+    told = [m for m in mailoutbox if m.to == ["d2@voorbeeld.nl"]]
+    assert [m.subject for m in told] == [f"Er is een plaats voor u: {event.title}"]  # one mail, not one per session
+    assert f"- {workshop.title}: aangemeld" in told[0].body
+
+
+def test_overlapping_sessions_cannot_both_be_chosen():
+    event = EventFactory(capacity=10)
+    start = event.starts_at
+    a = SessionFactory(event=event, title="A", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    b = SessionFactory(event=event, title="B", starts_at=start + datetime.timedelta(hours=1))
+    c = SessionFactory(event=event, title="C", starts_at=start + datetime.timedelta(hours=2))
+    floor = SessionFactory(event=event, title="Beursvloer", starts_at=None, capacity=None)
+    with pytest.raises(services.RegistrationRefused, match="tegelijk plaats"):
+        register(event, 1, sessions=[a, b])
+    assert register(event, 1, sessions=[a, c, floor]).session_choices.count() == 3  # back to back is fine
+
+
+def test_cancelling_the_registration_frees_every_session_place():
+    event = EventFactory(capacity=10)
+    a = SessionFactory(event=event, capacity=1)
+    b = SessionFactory(event=event, capacity=1, starts_at=event.starts_at + datetime.timedelta(hours=3))
+    first = register(event, 1, sessions=[a, b])
+    second = register(event, 2, sessions=[b])
+    services.cancel_registration(first.token)
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.seats_taken, b.seats_taken) == (0, 1)
+    assert set(first.session_choices.values_list("status", flat=True)) == {"geannuleerd"}
+    assert second.session_choices.get().status == "aangemeld"
 
 
 def test_a_session_of_another_event_is_refused():
     session = SessionFactory()
     with pytest.raises(services.RegistrationRefused, match="hoort niet bij"):
-        register(EventFactory(), 1, session=session)
+        register(EventFactory(), 1, sessions=[session])
 
 
 def test_registration_is_closed_outside_the_window_and_for_cancelled_events():
@@ -145,8 +205,17 @@ def test_a_stale_copy_of_the_event_cannot_take_a_seat_that_is_gone():
     stale = Event.objects.get(pk=event.pk)
     register(event, 1)
     assert stale.seats_taken == 0  # this copy still believes there is room
-    assert services._take_seat(stale, None) is False
+    assert services._take_event_seat(stale) is False
     assert Event.objects.get(pk=event.pk).seats_taken == 1
+
+
+def test_a_stale_copy_of_a_session_cannot_take_a_place_that_is_gone():
+    session = SessionFactory(capacity=1)
+    stale = type(session).objects.get(pk=session.pk)
+    register(session.event, 1, sessions=[session])
+    assert services._take_session_seat(stale) is False
+    session.refresh_from_db()
+    assert session.seats_taken == 1
 
 
 def test_unconfirmed_registrations_expire_and_their_seat_goes_to_the_waiting_list(mailoutbox):

@@ -1,8 +1,10 @@
 """The pages participants and organisers use."""
 
+import datetime
 import io
 
 import pytest
+from icalendar import Calendar
 from openpyxl import load_workbook
 
 from meent.connect import services
@@ -37,20 +39,70 @@ def test_catalogue_is_paginated(client):
     assert len(client.get("/evenementen/?page=2").context["object_list"]) == 5
 
 
-def test_register_with_a_session_and_land_on_the_personal_page(client, mailoutbox):
+def test_register_for_several_sessions_and_land_on_the_personal_page(client, mailoutbox):
     event = EventFactory(capacity=5)
-    session = SessionFactory(event=event, title="Workshop Jeugd", capacity=1)
+    start = event.starts_at
+    floor = SessionFactory(event=event, title="Digitale beursvloer", capacity=None, starts_at=None)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1, starts_at=start)
+    care = SessionFactory(event=event, title="Workshop Zorg", capacity=3, starts_at=start + datetime.timedelta(hours=2))
     response = client.post(
         f"/evenementen/{event.pk}/aanmelden/",
-        {"name": "Anna de Boer", "email": "anna@voorbeeld.nl", "session": session.pk},
+        {"name": "Anna de Boer", "email": "anna@voorbeeld.nl", "sessions": [floor.pk, youth.pk, care.pk]},
         follow=True,
     )
     registration = Registration.objects.get(email="anna@voorbeeld.nl")
-    assert registration.session == session and registration.status == "aangemeld"
+    assert registration.status == "aangemeld"
+    assert set(registration.sessions.all()) == {floor, youth, care}
     assert response.redirect_chain[-1][0] == f"/aanmelding/{registration.token}/"
-    assert "Workshop Jeugd" in response.text
-    full = client.get(f"/evenementen/{event.pk}/aanmelden/").text
-    assert "Workshop Jeugd (vol — wachtlijst)" in full
+    assert "Workshop Jeugd" in response.text and "Workshop Zorg" in response.text
+    assert "Uw sessies:" in mailoutbox[0].body
+    form = client.get(f"/evenementen/{event.pk}/aanmelden/").text
+    assert "<fieldset" in form and "<legend" in form and 'type="checkbox"' in form
+    assert "vol, u komt op de wachtlijst van deze sessie" in form
+
+
+def test_a_full_session_waitlists_only_that_choice(client):
+    event = EventFactory(capacity=5)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1, starts_at=event.starts_at)
+    services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[youth])
+    response = client.post(
+        f"/evenementen/{event.pk}/aanmelden/",
+        {"name": "Bert", "email": "bert@voorbeeld.nl", "sessions": [youth.pk]},
+        follow=True,
+    )
+    registration = Registration.objects.get(email="bert@voorbeeld.nl")
+    assert registration.status == "aangemeld"
+    assert registration.session_choices.get().status == "wachtlijst"
+    assert "voor die sessies staat u op de wachtlijst" in response.text
+    assert "op de wachtlijst van deze sessie" in response.text
+
+
+def test_overlapping_sessions_are_refused_in_dutch(client):
+    event = EventFactory(capacity=5)
+    a = SessionFactory(event=event, title="Workshop A", starts_at=event.starts_at)
+    b = SessionFactory(event=event, title="Workshop B", starts_at=event.starts_at)
+    response = client.post(
+        f"/evenementen/{event.pk}/aanmelden/",
+        {"name": "Anna", "email": "anna@voorbeeld.nl", "sessions": [a.pk, b.pk]},
+    )
+    assert response.status_code == 200
+    assert "vinden tegelijk plaats; kies er één van" in response.text
+    assert not Registration.objects.exists()
+
+
+def test_the_registrant_drops_one_session_and_keeps_the_event_seat(client, mailoutbox):
+    event = EventFactory(capacity=5)
+    youth = SessionFactory(event=event, title="Workshop Jeugd", capacity=1)
+    first = services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[youth])
+    second = services.register(event=event, name="Tweede", email="tweede@voorbeeld.nl", sessions=[youth])
+    mailoutbox.clear()
+    response = client.post(f"/aanmelding/{first.token}/sessies/{youth.pk}/afmelden/", follow=True)
+    assert "U bent afgemeld voor de sessie Workshop Jeugd" in response.text
+    first.refresh_from_db()
+    assert first.status == "aangemeld" and first.session_choices.get().status == "geannuleerd"
+    assert second.session_choices.get().status == "aangemeld"
+    assert [m.to for m in mailoutbox] == [["tweede@voorbeeld.nl"]]
+    assert "Workshop Jeugd" in mailoutbox[0].subject
 
 
 def test_registration_form_errors_are_in_dutch(client):
@@ -161,6 +213,27 @@ def test_icalendar_file_per_event(client):
     assert "STATUS:CANCELLED" in client.get(f"/evenementen/{event.pk}/agenda.ics").content.decode()
 
 
+def test_icalendar_file_lists_the_sessions_under_the_event(client):
+    event = EventFactory(title="Juridische 2-daagse")
+    start = event.starts_at
+    SessionFactory(
+        event=event, title="Subsessie Omgevingsrecht", starts_at=start, ends_at=start + datetime.timedelta(hours=1)
+    )
+    SessionFactory(event=event, title="Subsessie Privacy", starts_at=start + datetime.timedelta(hours=2))
+    SessionFactory(event=event, title="Digitale beursvloer", starts_at=None)
+    calendar = Calendar.from_ical(client.get(f"/evenementen/{event.pk}/agenda.ics").content)
+    entries = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(entries) == {
+        "Juridische 2-daagse",
+        "Subsessie Omgevingsrecht (Juridische 2-daagse)",
+        "Subsessie Privacy (Juridische 2-daagse)",
+    }
+    privacy = entries["Subsessie Privacy (Juridische 2-daagse)"]
+    assert privacy.decoded("dtstart") == start + datetime.timedelta(hours=2)
+    assert privacy.decoded("dtend") == start + datetime.timedelta(hours=3)
+    assert str(privacy["related-to"]) == str(entries["Juridische 2-daagse"]["uid"])
+
+
 def test_check_in_marks_attendance_on_screen(organiser):
     event = EventFactory()
     registration = services.register(event=event, name="A", email="a@voorbeeld.nl")
@@ -198,6 +271,31 @@ def test_signed_in_registrants_find_their_registrations(client, make_account, lo
     client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna", "email": "anna@voorbeeld.nl"})
     assert Registration.objects.get(email="anna@voorbeeld.nl").account == account
     assert "Congres voor ingelogden" in client.get("/evenementen/mijn-aanmeldingen/").text
+    with_sessions = EventFactory(title="Congres met sessies")
+    first = SessionFactory(event=with_sessions, title="Workshop Wonen", capacity=1, starts_at=with_sessions.starts_at)
+    services.register(event=with_sessions, name="Voorganger", email="voor@voorbeeld.nl", sessions=[first])
+    floor = SessionFactory(event=with_sessions, title="Beursvloer", capacity=None, starts_at=None)
+    client.post(
+        f"/evenementen/{with_sessions.pk}/aanmelden/",
+        {"name": "Anna", "email": "anna@voorbeeld.nl", "sessions": [first.pk, floor.pk]},
+    )
+    mine = client.get("/evenementen/mijn-aanmeldingen/").text
+    assert "Beursvloer" in mine and "Workshop Wonen (wachtlijst)" in mine
     other = make_account(gemeente="GM0344")
     login(other)
     assert "Congres voor ingelogden" not in client.get("/evenementen/mijn-aanmeldingen/").text
+
+
+def test_a_session_with_its_end_before_its_start_is_refused_in_dutch(client, make_account, login):
+    login(make_account(Role.CONNECT))
+    event = EventFactory()
+    url = f"/evenementen/{event.pk}/sessies/nieuw/"
+    response = client.post(
+        url, {"title": "Workshop", "starts_at": "2030-05-01T14:00", "ends_at": "2030-05-01T13:00", "capacity": "20"}
+    )
+    assert response.status_code == 200 and "Het einde ligt niet na het begin." in response.text
+    response = client.post(
+        url, {"title": "Workshop", "starts_at": "2030-05-01T13:00", "ends_at": "2030-05-01T14:00", "capacity": "20"}
+    )
+    assert response.status_code == 302
+    assert event.sessions.get().ends_at.hour - event.sessions.get().starts_at.hour == 1
