@@ -12,21 +12,6 @@ DATETIME_WIDGET = forms.DateTimeInput(
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"]
 
 
-def _style(form: forms.Form) -> None:
-    """NL Design System classes on every widget, so templates can render fields generically."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select | forms.SelectMultiple):
-            css = "utrecht-select"
-        elif isinstance(widget, forms.Textarea):
-            css = "utrecht-textarea"
-        elif isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
-            continue
-        else:
-            css = "utrecht-textbox"
-        widget.attrs.setdefault("class", css)
-
-
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Zoeken"), required=False, max_length=100)
     soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *Event.Kind.choices])
@@ -55,7 +40,6 @@ class RegistrationForm(forms.Form):
             self.fields["sessions"].label_from_instance = self._session_label
         else:
             del self.fields["sessions"]
-        _style(self)
 
     @staticmethod
     def _session_label(session: Session) -> str:
@@ -123,7 +107,6 @@ class EventForm(forms.ModelForm):
             # Moving and converting go through their own pages, which keep the history and tell registrants.
             for name in ("starts_at", "ends_at", "format"):
                 del self.fields[name]
-        _style(self)
 
     def clean(self):
         data = super().clean()
@@ -156,7 +139,6 @@ class SessionForm(forms.ModelForm):
         self.fields["ends_at"].input_formats = DATETIME_FORMATS
         self.fields["ends_at"].help_text = _("Sessies die elkaar overlappen kan een deelnemer niet allebei kiezen.")
         self.fields["capacity"].help_text = _("Leeg: alleen de capaciteit van het evenement geldt.")
-        _style(self)
 
     def clean(self):
         data = super().clean()
@@ -172,10 +154,6 @@ class RescheduleForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Nieuw begin"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
     ends_at = forms.DateTimeField(label=_("Nieuw einde"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
     reason = forms.CharField(label=_("Reden"), max_length=300, help_text=_("Bijvoorbeeld: corona."))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
 
     def clean(self):
         data = super().clean()
@@ -203,7 +181,6 @@ class CancelEventForm(forms.Form):
         self.fields["replacement"].queryset = (
             Event.objects.exclude(pk=event.pk).exclude(status=Event.Status.GEANNULEERD).order_by("starts_at")
         )
-        _style(self)
 
 
 class ConvertForm(forms.Form):
@@ -212,20 +189,12 @@ class ConvertForm(forms.Form):
     venue = forms.CharField(label=_("Locatie"), max_length=200, required=False)
     reason = forms.CharField(label=_("Reden"), max_length=300, help_text=_("Bijvoorbeeld: corona."))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
-
 
 class AttendanceImportForm(forms.Form):
     file = forms.FileField(
         label=_("Bestand (CSV)"),
         help_text=_("Eén deelnemer per regel, met een kolom 'e-mailadres'. Gescheiden door komma of puntkomma."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -266,7 +235,6 @@ class EvaluationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("overall", "content", "speakers", "organisation"):
             self.fields[name].help_text = _("1 = zeer slecht, 10 = uitstekend")
-        _style(self)
 
 
 class CourseForm(forms.ModelForm):
@@ -275,19 +243,11 @@ class CourseForm(forms.ModelForm):
         fields = ["title", "description", "days"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
-
 
 class TrainerForm(forms.ModelForm):
     class Meta:
         model = Trainer
         fields = ["name", "email", "expertise"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
 
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -311,10 +271,6 @@ class EditionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Eén dag per regel: datum en vorm, bijvoorbeeld '12-10-2026 fysiek' of '13-10-2026 online'."),
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
 
     def clean_days(self):
         try:
@@ -350,10 +306,6 @@ class TraineeForm(forms.Form):
     start_date = forms.DateField(label=_("In dienst"), widget=DATE_WIDGET, input_formats=DATE_FORMATS)
     end_date = forms.DateField(label=_("Uit dienst"), widget=DATE_WIDGET, input_formats=DATE_FORMATS, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
-
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if Trainee.objects.filter(email=email).exists():
@@ -378,10 +330,6 @@ class AssignmentForm(forms.Form):
     title = forms.CharField(label=_("Opdracht"), max_length=200)
     start_date = forms.DateField(label=_("Begin"), widget=DATE_WIDGET, input_formats=DATE_FORMATS)
     end_date = forms.DateField(label=_("Einde"), widget=DATE_WIDGET, input_formats=DATE_FORMATS, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
 
     def clean(self):
         data = super().clean()

@@ -52,3 +52,9 @@ def utrecht_widget(field: forms.BoundField) -> str:
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_choice_group(field: forms.BoundField) -> bool:
+    """Checkboxes or radio buttons for one question, rendered as a fieldset with a legend."""
+    return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
