@@ -77,20 +77,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "title",
-            "description",
-            "kind",
-            "format",
-            "starts_at",
-            "ends_at",
-            "venue",
-            "stream_url",
-            "capacity",
-            "registration_opens_at",
-            "registration_closes_at",
-            "commissioners",
-        ]
+        fields = [*services.EVENT_FIELDS, "commissioners"]
         widgets = {
             "starts_at": DATETIME_WIDGET,
             "ends_at": DATETIME_WIDGET,

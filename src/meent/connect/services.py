@@ -63,7 +63,8 @@ class ImportRefused(Exception):
 # Events -------------------------------------------------------------------------------------------------------
 
 
-EVENT_FIELDS = {
+# What organisers may set on an event, in the order the event form asks it.
+EVENT_FIELDS = (
     "title",
     "description",
     "kind",
@@ -75,12 +76,12 @@ EVENT_FIELDS = {
     "capacity",
     "registration_opens_at",
     "registration_closes_at",
-}
+)
 
 
 @transaction.atomic
 def create_event(*, commissioners: list[Organisation] | None = None, **fields) -> Event:
-    unknown = set(fields) - EVENT_FIELDS
+    unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
     event = Event(**fields)
@@ -99,7 +100,7 @@ def update_event(event: Event, *, commissioners: list[Organisation] | None = Non
     for name in ("starts_at", "ends_at", "format"):
         if name in fields and fields[name] != getattr(locked, name):
             raise ChangeRefused(_("Datum en vorm wijzigt u via verplaatsen of omzetten, zodat de historie klopt."))
-    unknown = set(fields) - EVENT_FIELDS
+    unknown = set(fields) - set(EVENT_FIELDS)
     if unknown:
         raise TypeError(f"unknown event fields: {sorted(unknown)}")
     if fields.get("capacity", locked.capacity) < locked.seats_taken:
