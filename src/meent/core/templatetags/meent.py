@@ -8,10 +8,14 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def query_replace(context, **kwargs) -> str:
-    """The current query string with some parameters replaced, for pagination and sort links."""
+    """The current query string with some parameters replaced (or dropped when empty), for pagination, sort and
+    filter links."""
     query: QueryDict = context["request"].GET.copy()
     for key, value in kwargs.items():
-        query[key] = value
+        if value in ("", None):
+            query.pop(key, None)
+        else:
+            query[key] = value
     return query.urlencode()
 
 

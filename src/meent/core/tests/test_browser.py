@@ -8,6 +8,7 @@ from meent.core.testing import log_in, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+
 @pytest.mark.parametrize("username", [account.username for account in DEMO_ACCOUNTS])
 def test_each_role_logs_in_and_its_home_page_is_accessible(username, page, live_server):
     from django_scopes import scopes_disabled

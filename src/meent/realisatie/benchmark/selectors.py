@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from meent.realisatie.benchmark.models import Area, Indicator, Observation, PeerStatistic, Period, Theme
@@ -125,16 +125,27 @@ def _reference_values(
     return nederland, peer, counts
 
 
-def profile(area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE) -> list[tuple[str, list[ProfileRow]]]:
-    """Per theme, per indicator: the latest value, a trend over the latest periods of that kind, the value for
-    Nederland and the peer-group median, and the rank among today's gemeenten."""
-    rows = list(
-        Observation.objects.filter(area=area, **_division_filter(area)).values_list(
-            "indicator_id", "period_id", "value", "estimated", "rank_high", "rank_low"
-        )
-    )
+def profile_indicators(area: Area) -> dict[str, list[Indicator]]:
+    """The indicators with figures for this gemeente, per theme (in the themes' order), by name."""
+    observed = Observation.objects.filter(area=area, indicator=OuterRef("pk"), **_division_filter(area))
+    result: dict[str, list[Indicator]] = {theme: [] for theme in Theme.values}
+    for indicator in Indicator.objects.filter(Exists(observed)).order_by("name"):
+        result[indicator.theme].append(indicator)
+    return {theme: indicators for theme, indicators in result.items() if indicators}
+
+
+def profile(
+    area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE, indicators: Iterable[Indicator] | None = None
+) -> list[tuple[str, str, list[ProfileRow]]]:
+    """Per theme (value, label, rows), per indicator: the latest value, a trend over the latest periods of that
+    kind, the value for Nederland and the peer-group median, and the rank among today's gemeenten. Limited to
+    ``indicators`` when given: a page shows a theme at a time."""
+    observations = Observation.objects.filter(area=area, **_division_filter(area))
+    if indicators is not None:
+        observations = observations.filter(indicator_id__in=[i.id for i in indicators])
+    rows = list(observations.values_list("indicator_id", "period_id", "value", "estimated", "rank_high", "rank_low"))
     periods = {p.id: p for p in Period.objects.filter(id__in={r[1] for r in rows})}
-    indicators = {i.id: i for i in Indicator.objects.filter(id__in={r[0] for r in rows})}
+    by_id = {i.id: i for i in Indicator.objects.filter(id__in={r[0] for r in rows})}
     series: dict[int, list[tuple]] = defaultdict(list)
     for row in rows:
         series[row[0]].append(row)
@@ -151,7 +162,7 @@ def profile(area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE) -> li
         ranks[indicator_id] = (last[4], last[5])
         items.append(
             ProfileRow(
-                indicators[indicator_id],
+                by_id[indicator_id],
                 periods[last[1]],
                 last[2],
                 last[3],
@@ -159,7 +170,7 @@ def profile(area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE) -> li
             )
         )
     peers = peer_group(area, group)
-    nederland, peer, counts = _reference_values(indicators, latest, peers)
+    nederland, peer, counts = _reference_values(by_id, latest, peers)
     for item in items:
         indicator_id = item.indicator.id
         item.nederland = nederland.get(indicator_id)
@@ -169,7 +180,7 @@ def profile(area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE) -> li
         result[item.indicator.theme].append(item)
     labels = dict(Theme.choices)
     return [
-        (str(labels[theme]), sorted(result[theme], key=lambda r: r.indicator.name))
+        (theme, str(labels[theme]), sorted(result[theme], key=lambda r: r.indicator.name))
         for theme in Theme.values
         if theme in result
     ]

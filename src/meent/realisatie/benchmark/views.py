@@ -2,6 +2,7 @@ import base64
 import io
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -51,8 +52,13 @@ class HomeView(RuleView, TemplateView):
 
 
 class ProfileView(RuleView, TemplateView):
+    """A gemeente's figures per theme: an overview with the first indicators of every theme, or one theme whole,
+    paginated, so a page stays light with thousands of indicators."""
+
     permission_required = "benchmark.view_data"
     template_name = "benchmark/profile.html"
+    overview_per_theme = 10
+    per_page = 50
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -62,9 +68,25 @@ class ProfileView(RuleView, TemplateView):
             raise Http404(_("Deze gemeente staat niet in het register.")) from exc
         group = _peer(self.request)
         successors = [] if area.is_current else current_successors(area.gemeente)
+        by_theme = selectors.profile_indicators(area)
+        theme = self.request.GET.get("thema", "")
+        page_obj = None
+        if theme in by_theme:
+            page_obj = Paginator(by_theme[theme], self.per_page).get_page(self.request.GET.get("page"))
+            shown = page_obj.object_list
+        else:
+            theme = ""
+            shown = [i for indicators in by_theme.values() for i in indicators[: self.overview_per_theme]]
+        labels = dict(Theme.choices)
         context.update(
             area=area,
-            themes=selectors.profile(area, group=group),
+            themes=[
+                (value, label, rows, len(by_theme[value]))
+                for value, label, rows in selectors.profile(area, group=group, indicators=shown)
+            ],
+            theme=theme,
+            theme_links=[(value, labels[value], len(indicators)) for value, indicators in by_theme.items()],
+            page_obj=page_obj,
             peer=selectors.peer_group(area, group) if area.is_current else None,
             peer_form=PeerForm(self.request.GET or None, initial={"peergroep": group}),
             successors=successors,

@@ -167,7 +167,7 @@ class GemeenteProfielView(PublicMixin, APIView):
                         for r in rows
                     ],
                 }
-                for theme, rows in themes
+                for _, theme, rows in themes
             ],
         }
         return Response(ProfielSerializer(body).data)

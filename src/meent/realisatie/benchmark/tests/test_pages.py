@@ -31,6 +31,30 @@ def test_profile_shows_value_nederland_peer_and_rank(client, demo_data):
     assert "<svg" in page  # trend sparkline
 
 
+def test_profile_shows_one_theme_at_a_time_paginated(client, demo_data, monkeypatch):
+    from meent.realisatie.benchmark.views import ProfileView
+
+    monkeypatch.setattr(ProfileView, "overview_per_theme", 1)
+    monkeypatch.setattr(ProfileView, "per_page", 2)
+    overview = text(client.get(f"{BASE}/gemeenten/GM0344/"))
+    corona_count = int(re.search(r"Corona \((\d+)\)", overview).group(1))
+    assert corona_count > 2
+    heading = '<h2 class="utrecht-heading-2">Werk en inkomen</h2>'
+    assert f"Alle {corona_count} indicatoren over Corona" in overview and heading in overview
+
+    first = text(client.get(f"{BASE}/gemeenten/GM0344/", {"thema": "corona"}))
+    assert heading not in first and "indicatoren over" not in first
+    assert f"Pagina 1 van {(corona_count + 1) // 2}" in first
+    assert 'href="?thema=corona" aria-current="page"' in first
+    second = text(client.get(f"{BASE}/gemeenten/GM0344/", {"thema": "corona", "page": 2}))
+    names = re.compile(r'scope="row"><a class="utrecht-link" href="[^"]+">([^<]+)</a>')
+    shown = names.findall(first) + names.findall(second)
+    assert len(names.findall(first)) == 2 and len(set(shown)) == len(shown) == min(corona_count, 4)
+
+    unknown = text(client.get(f"{BASE}/gemeenten/GM0344/", {"thema": "bestaat-niet"}))
+    assert heading in unknown and "Pagina " not in unknown
+
+
 def test_profile_of_a_dissolved_gemeente_shows_its_own_figures_and_successor(client, demo_data):
     page = text(client.get(f"{BASE}/gemeenten/GM0788/"))
     assert "bestaat niet meer" in page and "Tilburg" in page
