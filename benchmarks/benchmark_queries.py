@@ -69,7 +69,9 @@ def setup_django() -> None:
 def generate(areas: list, indicator_codes: list[str], rng: random.Random):
     """Per indicator: a level proportional to a random power of the inhabitants, a trend and noise."""
     from meent.realisatie.benchmark import parsing
+    from meent.realisatie.benchmark.models import Theme
 
+    themes = [theme for theme in Theme.values if theme != Theme.CORONA]
     for code in indicator_codes:
         exponent = rng.choice([0.0, 0.0, 1.0, 0.3])
         trend = rng.uniform(-0.03, 0.05)
@@ -85,7 +87,7 @@ def generate(areas: list, indicator_codes: list[str], rng: random.Random):
             code,
             f"Benchmarkindicator {code[-4:]}",
             "eenheid",
-            "overig",
+            themes[int(code[-4:]) % len(themes)],
             higher_is_better=rng.choice([True, False, None]),
             additive=exponent == 1.0,
         )
@@ -108,8 +110,9 @@ def load(scale: float) -> tuple[int, float, float, float]:
 
     def timed_write(rows):
         start = time.perf_counter()
-        write(rows)
+        written = write(rows)
         copy_seconds[0] += time.perf_counter() - start
+        return written
 
     def timed_refresh(ids):
         start = time.perf_counter()
@@ -277,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             floor = raw_copy_floor(rows)
             print("Import")
             print(f"  {rows:,} waarnemingen in {seconds:.1f} s: {rows / seconds:,.0f} rijen/s (hele import)")
-            print(f"  COPY-stap: {rows / copy_seconds:,.0f} rijen/s; peergroepcijfers: {peer_seconds:.1f} s")
+            print(f"  omrekenen + COPY: {rows / copy_seconds:,.0f} rijen/s; peergroepcijfers: {peer_seconds:.1f} s")
             if floor:
                 print(f"  kale PostgreSQL COPY (zonder indexen): {floor:,.0f} rijen/s")
         areas = list(Area.objects.filter(kind=Area.Kind.GEMEENTE, is_current=True))
@@ -315,8 +318,16 @@ def main(argv: list[str] | None = None) -> int:
         report("DuckDB ranglijst", floor["ranking"])
         report("profiel: selector", timed(lambda: selectors.profile(rng.choice(areas)), args.repeat), floor["profile"])
         report(
-            "profiel: pagina",
+            "profiel: pagina (eerste indicatoren van elk thema)",
             timed(page(lambda: f"/waarstaatjegemeente/gemeenten/{rng.choice(areas).code}/"), args.repeat),
+            floor["profile"],
+        )
+        report(
+            "profiel: pagina (één thema, blz. 2)",
+            timed(
+                page(lambda: f"/waarstaatjegemeente/gemeenten/{rng.choice(areas).code}/?thema=wonen&page=2"),
+                args.repeat,
+            ),
             floor["profile"],
         )
         report(

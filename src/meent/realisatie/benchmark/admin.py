@@ -1,18 +1,29 @@
 from django.contrib import admin
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from meent.realisatie.benchmark import services
 from meent.realisatie.benchmark.models import DataImport, Indicator, Source
 
 
+class DeletesUnderLock(ObjectPermissionsModelAdmin):
+    """Deleting waits for a running import of the same rows (see ``services.delete_under_lock``)."""
+
+    def delete_model(self, request, obj) -> None:
+        services.delete_under_lock(type(obj).objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset) -> None:
+        services.delete_under_lock(queryset)
+
+
 @admin.register(Indicator)
-class IndicatorAdmin(ObjectPermissionsModelAdmin):
+class IndicatorAdmin(DeletesUnderLock):
     list_display = ["code", "name", "unit", "theme", "higher_is_better", "additive", "cumulative"]
     list_filter = ["theme", "additive", "cumulative"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Source)
-class SourceAdmin(ObjectPermissionsModelAdmin):
+class SourceAdmin(DeletesUnderLock):
     list_display = ["key", "name", "licence", "synthetic"]
 
 

@@ -135,12 +135,22 @@ class Period(models.Model):
 
 
 class Observation(models.Model):
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
-    # No single-column indexes on area and period: observation_profile starts with the area, and periods are
-    # never deleted while observed. Fewer indexes keep bulk loading fast.
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="observations", db_index=False)
-    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="observations", db_index=False)
-    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="observations")
+    # The foreign keys are not declared in the database (``db_constraint=False``): PostgreSQL checks a declared key
+    # row by row, and for this table's bulk loads those checks cost as much as the load itself (see the app's
+    # docstring). The importer resolves every key in its own transaction and locks the indicators and the source
+    # it writes for; deletes go through the ORM, which cascades, and lock first (``services.delete_under_lock``).
+    # No separate indexes on indicator and area, and none on period: observation_unique starts with the indicator,
+    # observation_profile with the area, and periods are never deleted while observed.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="observations", db_index=False, db_constraint=False
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="observations", db_index=False, db_constraint=False
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="observations", db_index=False, db_constraint=False
+    )
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="observations", db_constraint=False)
     value = models.FloatField(_("waarde"))
     in_source_division = models.BooleanField(_("zoals de bron het gaf"), default=True)
     in_current_division = models.BooleanField(_("op de huidige indeling"), default=True)
@@ -160,15 +170,10 @@ class Observation(models.Model):
             models.CheckConstraint(
                 condition=Q(estimated=False) | Q(in_source_division=False), name="observation_source_not_estimated"
             ),
+            # At most one figure per indicator, period and gebied on today's division, and one beside it as the
+            # source gave it (a row with both flags is both). One index, not a partial one per flag: less load work.
             models.UniqueConstraint(
-                fields=["indicator", "period", "area"],
-                condition=Q(in_current_division=True),
-                name="observation_unique_current",
-            ),
-            models.UniqueConstraint(
-                fields=["indicator", "period", "area"],
-                condition=Q(in_source_division=True),
-                name="observation_unique_source",
+                fields=["indicator", "period", "area", "in_current_division"], name="observation_unique"
             ),
         ]
         indexes = [

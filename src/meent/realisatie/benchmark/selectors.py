@@ -125,24 +125,24 @@ def _reference_values(
     return nederland, peer, counts
 
 
-def profile_indicators(area: Area) -> dict[str, list[Indicator]]:
-    """The indicators with figures for this gemeente, per theme (in the themes' order), by name."""
+def profile_indicators(area: Area) -> dict[str, list[int]]:
+    """The ids of the indicators with figures for this gemeente, per theme (in the themes' order), by name."""
     observed = Observation.objects.filter(area=area, indicator=OuterRef("pk"), **_division_filter(area))
-    result: dict[str, list[Indicator]] = {theme: [] for theme in Theme.values}
-    for indicator in Indicator.objects.filter(Exists(observed)).order_by("name"):
-        result[indicator.theme].append(indicator)
-    return {theme: indicators for theme, indicators in result.items() if indicators}
+    result: dict[str, list[int]] = {theme: [] for theme in Theme.values}
+    for indicator_id, theme in Indicator.objects.filter(Exists(observed)).order_by("name").values_list("id", "theme"):
+        result[theme].append(indicator_id)
+    return {theme: ids for theme, ids in result.items() if ids}
 
 
 def profile(
-    area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE, indicators: Iterable[Indicator] | None = None
+    area: Area, *, group: str = PeerStatistic.Group.GROOTTEKLASSE, indicator_ids: Iterable[int] | None = None
 ) -> list[tuple[str, str, list[ProfileRow]]]:
     """Per theme (value, label, rows), per indicator: the latest value, a trend over the latest periods of that
     kind, the value for Nederland and the peer-group median, and the rank among today's gemeenten. Limited to
-    ``indicators`` when given: a page shows a theme at a time."""
+    ``indicator_ids`` when given: a page shows a part of a theme at a time."""
     observations = Observation.objects.filter(area=area, **_division_filter(area))
-    if indicators is not None:
-        observations = observations.filter(indicator_id__in=[i.id for i in indicators])
+    if indicator_ids is not None:
+        observations = observations.filter(indicator_id__in=list(indicator_ids))
     rows = list(observations.values_list("indicator_id", "period_id", "value", "estimated", "rank_high", "rank_low"))
     periods = {p.id: p for p in Period.objects.filter(id__in={r[1] for r in rows})}
     by_id = {i.id: i for i in Indicator.objects.filter(id__in={r[0] for r in rows})}

@@ -1,5 +1,6 @@
 import base64
 import io
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -76,16 +77,16 @@ class ProfileView(RuleView, TemplateView):
             shown = page_obj.object_list
         else:
             theme = ""
-            shown = [i for indicators in by_theme.values() for i in indicators[: self.overview_per_theme]]
+            shown = [i for ids in by_theme.values() for i in ids[: self.overview_per_theme]]
         labels = dict(Theme.choices)
         context.update(
             area=area,
             themes=[
                 (value, label, rows, len(by_theme[value]))
-                for value, label, rows in selectors.profile(area, group=group, indicators=shown)
+                for value, label, rows in selectors.profile(area, group=group, indicator_ids=shown)
             ],
             theme=theme,
-            theme_links=[(value, labels[value], len(indicators)) for value, indicators in by_theme.items()],
+            theme_links=[(value, labels[value], len(ids)) for value, ids in by_theme.items()],
             page_obj=page_obj,
             peer=selectors.peer_group(area, group) if area.is_current else None,
             peer_form=PeerForm(self.request.GET or None, initial={"peergroep": group}),
@@ -169,6 +170,13 @@ class CompareView(RuleView, TemplateView):
         return response
 
 
+def profile_urls(codes: Iterable[str]) -> dict[str, str]:
+    """Each gemeente's profile address, reversed once: ``reverse`` costs about 0.1 ms, and a ranking with its map
+    links all 342 gemeenten twice."""
+    pattern = reverse("benchmark:profile", args=["GM0000"])
+    return {code: pattern.replace("GM0000", code) for code in codes}
+
+
 class IndicatorView(RuleView, TemplateView):
     permission_required = "benchmark.view_data"
     template_name = "benchmark/indicator.html"
@@ -187,6 +195,7 @@ class IndicatorView(RuleView, TemplateView):
         bounds = svg.classes(values)
         decimals = indicator.decimals
         map_values, labels = self.map_values(rows, source_division, decimals)
+        urls = profile_urls({r.area.code for r in rows} | set(map_values))
         index = periods.index(period) if period else 0
         context.update(
             indicator=indicator,
@@ -196,6 +205,7 @@ class IndicatorView(RuleView, TemplateView):
             following=periods[index - 1] if period and index > 0 else None,
             source_division=source_division,
             rows=rows,
+            linked_rows=[(r, urls[r.area.code]) for r in rows],
             bins=selectors.distribution(values),
             histogram=svg.histogram(
                 _("Verdeling over de gemeenten"), "verdeling", selectors.distribution(values), decimals
@@ -204,7 +214,7 @@ class IndicatorView(RuleView, TemplateView):
                 _("Kaart: %(name)s per gemeente") % {"name": indicator.name},
                 map_values,
                 labels,
-                {code: reverse("benchmark:profile", args=[code]) for code in map_values},
+                {code: urls[code] for code in map_values},
                 bounds,
             )
             if rows

@@ -4,9 +4,10 @@ import json
 from collections import defaultdict
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from meent.realisatie.benchmark import parsing, services
-from meent.realisatie.benchmark.models import DataImport, Indicator, Observation, PeerStatistic
+from meent.realisatie.benchmark.models import DataImport, Indicator, Observation, PeerStatistic, Source
 from meent.realisatie.benchmark.tests.conftest import rivm_rows, rivm_subset
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,24 @@ class TestIdempotencyAndAllOrNothing:
         assert "regel" in log.message and "Total_reported" in log.message
         assert Observation.objects.count() == before
         assert not Observation.objects.filter(period__code="2020-09-14").exists()
+
+    def test_deleting_an_indicator_or_a_source_takes_its_figures_along(self):
+        # The observation table declares no foreign keys: the ORM's cascade is what keeps no orphans behind.
+        services.run_import("rivm", rivm_subset(self.DATES), filename="rivm.csv")
+        positive = Indicator.objects.get(code=POSITIVE)
+        services.delete_under_lock(Indicator.objects.filter(pk=positive.pk))
+        assert not Observation.objects.filter(indicator_id=positive.pk).exists()
+        assert not PeerStatistic.objects.filter(indicator_id=positive.pk).exists()
+        assert Observation.objects.exists()
+        services.delete_under_lock(Source.objects.all())
+        assert not Observation.objects.exists()
+
+    def test_a_second_figure_for_the_same_gemeente_and_period_is_refused(self):
+        services.run_import("rivm", rivm_subset({"2020-09-15"}), filename="rivm.csv")
+        existing = Observation.objects.filter(area__code="GM0363", in_current_division=True).first()
+        existing.pk = None
+        with pytest.raises(IntegrityError), transaction.atomic():
+            existing.save()
 
     def test_unknown_gemeente_refuses_the_file(self):
         data = b"indicator,gebied,periode,waarde,naam\ninwoners,GM9999,2020,5,Inwoners\n"
