@@ -7,9 +7,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meent.realisatie.benchmark import shipped
@@ -26,10 +27,21 @@ HATCH = (
 LINE_STYLES = {"nederland": "6 3", "peer": "2 3", "main": ""}
 
 
+@lru_cache(maxsize=16)
+def _separators(language: str | None) -> tuple[str, str]:
+    return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
+
+
 def fmt(value: float | None, decimals: int = 0) -> str:
+    """A figure rounded to ``decimals`` in the current language's notation (1.234,6 in Dutch). Not Django's
+    ``number_format``: it cuts decimals off instead of rounding, and is slow for the thousand figures of a map."""
     if value is None:
         return "—"
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    decimal_separator, thousand_separator = _separators(get_language())
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # a small negative value rounds to 0, not -0
+    return text.replace(",", "\0").replace(".", decimal_separator).replace("\0", thousand_separator)
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
