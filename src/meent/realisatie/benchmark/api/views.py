@@ -129,6 +129,12 @@ class GemeenteProfielView(PublicMixin, APIView):
                 enum=list(PeerStatistic.Group.values),
                 description="Peergroep voor de mediaan; standaard grootteklasse.",
             ),
+            OpenApiParameter(
+                "thema",
+                str,
+                enum=list(Theme.values),
+                description="Alleen de indicatoren van dit thema; standaard alle thema's.",
+            ),
         ],
         responses={200: ProfielSerializer, 404: OpenApiResponse(OpenApiTypes.OBJECT)},
     )
@@ -140,7 +146,11 @@ class GemeenteProfielView(PublicMixin, APIView):
         group = request.query_params.get("peergroep") or PeerStatistic.Group.GROOTTEKLASSE
         if group not in PeerStatistic.Group.values:
             raise ValidationError({"peergroep": [f"Kies uit {', '.join(PeerStatistic.Group.values)}."]})
-        themes = selectors.profile(area, group=group)
+        theme = request.query_params.get("thema")
+        if theme is not None and theme not in Theme.values:
+            raise ValidationError({"thema": [f"Kies uit {', '.join(Theme.values)}."]})
+        indicator_ids = selectors.profile_indicators(area).get(theme, []) if theme else None
+        themes = selectors.profile(area, group=group, indicator_ids=indicator_ids)
         body = {
             "code": area.code,
             "naam": area.name,

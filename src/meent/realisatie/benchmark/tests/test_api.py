@@ -60,6 +60,14 @@ def test_profile_of_a_gemeente(client, demo_data):
     assert inhabitants["nederland"] == pytest.approx(17_407_585, rel=0.001)
 
 
+def test_profile_of_one_theme(client, demo_data):
+    body = client.get("/api/v1/gemeenten/GM0363/profiel", {"thema": "corona"}).json()
+    assert [t["thema"] for t in body["themas"]] == ["Corona"] and body["themas"][0]["indicatoren"]
+    response = client.get("/api/v1/gemeenten/GM0363/profiel", {"thema": "sport"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalid_params"][0]["name"] == "thema"
+
+
 def test_profile_of_an_unknown_gemeente_is_404(client, demo_data):
     response = client.get("/api/v1/gemeenten/GM9999/profiel")
     assert response.status_code == 404
