@@ -4,11 +4,11 @@ peer statistics."""
 import functools
 import json
 import logging
-import statistics
+import math
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -198,11 +198,17 @@ COLUMNS = (
 COPY_TYPES = ["int8", "int8", "int8", "int8", "float8", "bool", "bool", "bool", "int2", "int2"]
 
 
-def division_rows(parsed: ParsedFile, areas: dict[str, Area], incomplete: list[str]) -> Iterator[tuple]:
+def division_rows(
+    parsed: ParsedFile,
+    areas: dict[str, Area],
+    incomplete: list[str],
+    on_ranked: Callable[[str, str, list[tuple[str, float]]], None] | None = None,
+) -> Iterator[tuple]:
     """Rows as (indicator, area, period, value, in_source, in_current, estimated, rank_high, rank_low), with the
     source's figures as given and, for gemeenten touched by a herindeling, the figures on today's division (summed
     for mergers, apportioned for splits; non-additive indicators weighted by inhabitants). Values whose successor
-    lacks a predecessor's figure are listed in ``incomplete``.
+    lacks a predecessor's figure are listed in ``incomplete``; ``on_ranked`` gets the (gemeente, value) pairs of
+    today's gemeenten of each indicator and period, for the peer statistics.
 
     The registry is read now; the rows are produced lazily, so the database can store them while Python maps the
     next ones (on PostgreSQL the ``COPY`` runs on the second core)."""
@@ -288,7 +294,10 @@ def division_rows(parsed: ParsedFile, areas: dict[str, Area], incomplete: list[s
             else:
                 yield (indicator, area, period, value, True, True, False, None, None)
         for (indicator, period), values in groups.items():
-            yield from with_ranks(mapped(indicator, period, values), ranked)
+            group = with_ranks(mapped(indicator, period, values), ranked)
+            if on_ranked is not None:
+                on_ranked(indicator, period, [(row[1], row[3]) for row in group if row[7] is not None])
+            yield from group
 
     return rows()
 
@@ -309,29 +318,116 @@ def with_ranks(rows: list[tuple], ranked: set[str]) -> list[tuple]:
     ]
 
 
-def _write_observations(rows: Iterable[ObservationRow]) -> int:
+def _bulk_insert(table: str, columns: Sequence[str], copy_types: Sequence[str], rows: Iterable[tuple]) -> int:
     """PostgreSQL ``COPY`` through psycopg 3; elsewhere one ``executemany``. ``bulk_create`` would spend most of its
     time building and preparing a model instance per row (measured: 25 s against 2 s for the RIVM file). Returns
     the number of rows written."""
-    table = Observation._meta.db_table
     written = 0
 
-    def counted() -> Iterator[ObservationRow]:
+    def counted() -> Iterator[tuple]:
         nonlocal written
         for row in rows:
             written += 1
             yield row
 
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(COPY_TYPES)
+            with cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(list(copy_types))
                 for row in counted():
                     copy.write_row(row)
         else:
-            placeholders = ", ".join(["%s"] * len(COLUMNS))
-            cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({placeholders})", counted())  # noqa: S608
+            placeholders = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})", counted())  # noqa: S608
     return written
+
+
+def _write_observations(rows: Iterable[ObservationRow]) -> int:
+    return _bulk_insert(Observation._meta.db_table, COLUMNS, COPY_TYPES, rows)
+
+
+PEER_COLUMNS = (
+    "indicator_id",
+    "period_id",
+    "group",
+    "group_key",
+    "count",
+    "total",
+    "mean",
+    "weighted_mean",
+    "median",
+    "p25",
+    "p75",
+    "minimum",
+    "maximum",
+    "inhabitants",
+)
+PEER_COPY_TYPES = ["int8", "int8", "text", "text", "int4", *["float8"] * 8, "int4"]
+
+
+class PeerStatistics:
+    """Peer-group figures computed in Python from the values of today's gemeenten, one indicator and period at a
+    time: the same figures as ``PEER_STATISTICS_SQL`` (quartiles interpolated as ``percentile_cont``)."""
+
+    def __init__(self, areas: Iterable[Area]) -> None:
+        self.groups: dict[int, list[tuple[str, str]]] = {}
+        self.inhabitants: dict[int, int | None] = {}
+        for area in areas:
+            if area.kind != Area.Kind.GEMEENTE or not area.is_current:
+                continue
+            keys = [
+                (PeerStatistic.Group.NEDERLAND, Area.NEDERLAND_CODE),
+                (PeerStatistic.Group.PROVINCIE, area.province_code),
+                (PeerStatistic.Group.VEILIGHEIDSREGIO, area.veiligheidsregio_code),
+                (PeerStatistic.Group.GROOTTEKLASSE, str(area.size_class) if area.size_class else ""),
+            ]
+            self.groups[area.id] = [(g, k) for g, k in keys if k]
+            self.inhabitants[area.id] = area.inhabitants
+        self.rows: list[tuple] = []
+
+    def add(self, indicator_id: int, period_id: int, values: Iterable[tuple[int, float]]) -> None:
+        """Figures of every peer group for one indicator and period from (area id, value) pairs."""
+        members: dict[tuple[str, str], list[tuple[float, int | None]]] = defaultdict(list)
+        for area, value in sorted(values, key=lambda item: item[1]):
+            item = (value, self.inhabitants[area])
+            for key in self.groups[area]:
+                members[key].append(item)  # each list sorted by value, as the whole was
+        for (group, key), items in members.items():
+            values_sorted = [v for v, _ in items]
+            weights = [w for _, w in items if w]
+            total_weight = sum(weights)
+            count = len(values_sorted)
+            total = sum(values_sorted)
+            self.rows.append(
+                (
+                    indicator_id,
+                    period_id,
+                    str(group),
+                    key,
+                    count,
+                    total,
+                    total / count,
+                    sum(v * w for v, w in items if w) / total_weight if total_weight else None,
+                    _percentile(values_sorted, 0.5),
+                    _percentile(values_sorted, 0.25),
+                    _percentile(values_sorted, 0.75),
+                    values_sorted[0],
+                    values_sorted[-1],
+                    total_weight or None,
+                )
+            )
+
+    def write(self) -> int:
+        return _bulk_insert(PeerStatistic._meta.db_table, PEER_COLUMNS, PEER_COPY_TYPES, self.rows)
+
+
+def _percentile(sorted_values: list[float], fraction: float) -> float:
+    """Linear interpolation between the closest ranks: ``percentile_cont`` and Python's inclusive quantiles."""
+    position = fraction * (len(sorted_values) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
 
 
 PEER_STATISTICS_SQL = """
@@ -362,61 +458,26 @@ GROUP BY o.indicator_id, o.period_id, g.name, g.key
 def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
     """Recompute every peer group's figures for these indicators from today's division. Returns rows written.
 
-    On PostgreSQL one ``INSERT … SELECT`` with ``percentile_cont`` (the same interpolation as Python's inclusive
-    quantiles) does it inside the database; elsewhere Python groups the values."""
+    On PostgreSQL one ``INSERT … SELECT`` with ``percentile_cont`` does it inside the database; elsewhere
+    :class:`PeerStatistics` reads the values. An import computes them while it writes (see ``_store``); this is
+    for indicators whose figures come from more than one source."""
     indicator_ids = list(indicator_ids)
     PeerStatistic.objects.filter(indicator_id__in=indicator_ids).delete()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(PEER_STATISTICS_SQL, [indicator_ids])
             return cursor.rowcount
-    areas = {
-        a["id"]: a
-        for a in Area.objects.filter(kind=Area.Kind.GEMEENTE, is_current=True).values(
-            "id", "inhabitants", "size_class", "province_code", "veiligheidsregio_code"
-        )
-    }
-    stats: list[PeerStatistic] = []
+    peers = PeerStatistics(Area.objects.filter(kind=Area.Kind.GEMEENTE, is_current=True))
     for indicator_id in indicator_ids:
-        groups: dict[tuple[int, str, str], list[tuple[float, int | None]]] = defaultdict(list)
+        by_period: dict[int, list[tuple[int, float]]] = defaultdict(list)
         observations = Observation.objects.filter(
-            indicator_id=indicator_id, in_current_division=True, area_id__in=areas
+            indicator_id=indicator_id, in_current_division=True, area_id__in=list(peers.groups)
         ).values_list("period_id", "area_id", "value")
         for period_id, area_id, value in observations.iterator(chunk_size=20_000):
-            area = areas[area_id]
-            item = (value, area["inhabitants"])
-            groups[(period_id, PeerStatistic.Group.NEDERLAND, Area.NEDERLAND_CODE)].append(item)
-            if area["province_code"]:
-                groups[(period_id, PeerStatistic.Group.PROVINCIE, area["province_code"])].append(item)
-            if area["veiligheidsregio_code"]:
-                groups[(period_id, PeerStatistic.Group.VEILIGHEIDSREGIO, area["veiligheidsregio_code"])].append(item)
-            if area["size_class"]:
-                groups[(period_id, PeerStatistic.Group.GROOTTEKLASSE, str(area["size_class"]))].append(item)
-        for (period_id, group, key), items in groups.items():
-            values = sorted(v for v, _ in items)
-            weighted = [(v, w) for v, w in items if w]
-            total_weight = sum(w for _, w in weighted)
-            quartiles = statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else values * 3
-            stats.append(
-                PeerStatistic(
-                    indicator_id=indicator_id,
-                    period_id=period_id,
-                    group=group,
-                    group_key=key,
-                    count=len(values),
-                    total=sum(values),
-                    mean=sum(values) / len(values),
-                    weighted_mean=sum(v * w for v, w in weighted) / total_weight if total_weight else None,
-                    median=quartiles[1],
-                    p25=quartiles[0],
-                    p75=quartiles[2],
-                    minimum=values[0],
-                    maximum=values[-1],
-                    inhabitants=total_weight or None,
-                )
-            )
-    PeerStatistic.objects.bulk_create(stats, batch_size=5000)
-    return len(stats)
+            by_period[period_id].append((area_id, value))
+        for period_id, values in by_period.items():
+            peers.add(indicator_id, period_id, values)
+    return peers.write()
 
 
 @transaction.atomic
@@ -488,10 +549,24 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         periods = ensure_periods({k[2] for k in parsed.values})
         previous = set(Observation.objects.filter(source=source).values_list("indicator_id", flat=True).distinct())
         Observation.objects.filter(source=source).delete()
+        # Indicators that other sources also report on get their peer statistics from the database afterwards;
+        # the others' are computed from the rows on their way in.
+        shared = set(
+            Observation.objects.filter(indicator_id__in=indicators.values(), in_current_division=True)
+            .values_list("indicator_id", flat=True)
+            .distinct()
+        )
+        PeerStatistic.objects.filter(indicator_id__in=previous | set(indicators.values())).delete()
+        peers = PeerStatistics(areas.values())
+        area_ids = {code: area.id for code, area in areas.items()}
+
+        def add_peer_statistics(indicator: str, period: str, values: list[tuple[str, float]]) -> None:
+            if values and indicators[indicator] not in shared:
+                peers.add(indicators[indicator], periods[period], [(area_ids[a], v) for a, v in values])
+
         progress(f"{len(parsed.values)} waarden gelezen; omrekenen naar de huidige gemeentelijke indeling en opslaan…")
         incomplete: list[str] = []
-        rows = division_rows(parsed, areas, incomplete)
-        area_ids = {code: area.id for code, area in areas.items()}
+        rows = division_rows(parsed, areas, incomplete, add_peer_statistics)
         written = _write_observations(
             (indicators[i], area_ids[a], periods[p], source.id, v, s, c, e, high, low)
             for i, a, p, v, s, c, e, high, low in rows
@@ -502,8 +577,14 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
             }
         log.observations_written = written
         progress("Peergroepcijfers bijwerken…")
-        refresh_peer_statistics(previous | set(indicators.values()))
+        _store_peer_statistics(peers, shared | (previous - set(indicators.values())))
     return source
+
+
+def _store_peer_statistics(computed: PeerStatistics, from_database: set[int]) -> None:
+    computed.write()
+    if from_database:
+        refresh_peer_statistics(from_database)
 
 
 def run_import(

@@ -28,6 +28,17 @@ def file_total(column: str, date: str, codes: set[str] | None = None) -> int:
     )
 
 
+PEER_FIELDS = ["indicator_id", "period_id", "group", "group_key", "count", "inhabitants", "total", "mean"]
+PEER_FIELDS += ["weighted_mean", "median", "p25", "p75", "minimum", "maximum"]
+
+
+def assert_same_statistics(imported: list[tuple], recounted: list[tuple]) -> None:
+    assert len(imported) == len(recounted) > 0
+    for mine, theirs in zip(imported, recounted, strict=True):
+        assert mine[:6] == theirs[:6]
+        assert mine[6:] == pytest.approx(theirs[6:], rel=1e-9)
+
+
 class TestIdempotencyAndAllOrNothing:
     DATES = {"2020-09-14", "2020-09-15"}
 
@@ -74,6 +85,27 @@ class TestIdempotencyAndAllOrNothing:
         existing.pk = None
         with pytest.raises(IntegrityError), transaction.atomic():
             existing.save()
+
+    def test_peer_statistics_of_an_import_equal_a_recount_from_the_database(self):
+        def snapshot() -> list[tuple]:
+            return sorted(PeerStatistic.objects.values_list(*PEER_FIELDS))
+
+        services.run_import("rivm", rivm_subset(self.DATES), filename="rivm.csv")
+        imported = snapshot()
+        services.refresh_peer_statistics(Indicator.objects.values_list("id", flat=True))
+        assert_same_statistics(imported, snapshot())
+
+    def test_an_indicator_from_two_sources_gets_peer_statistics_over_both(self):
+        header = b"indicator;gebied;periode;waarde;naam\n"
+        services.run_import(
+            "generiek", header + b"afval;GM0518;2023;10;Afval\nafval;GM0344;2023;30;\n", filename="a.csv"
+        )
+        services.run_import("generiek", header + b"afval;GM0599;2023;20;\n", filename="b.csv")
+        nederland = PeerStatistic.objects.get(indicator__code="afval", group="nederland")
+        assert (nederland.count, nederland.total, nederland.median) == (3, 60, 20)
+        imported = sorted(PeerStatistic.objects.values_list(*PEER_FIELDS))
+        services.refresh_peer_statistics(Indicator.objects.filter(code="afval").values_list("id", flat=True))
+        assert_same_statistics(imported, sorted(PeerStatistic.objects.values_list(*PEER_FIELDS)))
 
     def test_unknown_gemeente_refuses_the_file(self):
         data = b"indicator,gebied,periode,waarde,naam\ninwoners,GM9999,2020,5,Inwoners\n"
