@@ -58,7 +58,7 @@ class ProfileView(RuleView, TemplateView):
 
     permission_required = "benchmark.view_data"
     template_name = "benchmark/profile.html"
-    overview_per_theme = 10
+    overview_per_theme = 5
     per_page = 50
 
     def get_context_data(self, **kwargs) -> dict:
