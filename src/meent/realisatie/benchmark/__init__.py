@@ -29,8 +29,8 @@ observation table declares no foreign keys: checking them row by row cost as muc
 
 ``benchmarks/benchmark_queries.py`` compares this path with hand-written DuckDB queries over the same rows. At
 full scale (342 gemeenten × 1,000 indicators × 20 years = 6.8 M observations, PostgreSQL 15 on the 2-core
-machine) the selectors answer at p95 in 22–32 ms for a ranking or a 50-indicator comparison (0.4–1.5× DuckDB),
-and whole pages, with their SVG charts and map, in 110–136 ms. A profile of all 1,000 indicators takes 530 ms, so
+machine) the selectors answer at p95 in 20–30 ms for a ranking or a 50-indicator comparison (0.6–1.7× DuckDB),
+and whole pages, with their SVG charts and map, in 95–120 ms. A profile of all 1,000 indicators takes 510 ms, so
 the profile page shows five indicators per theme, or one theme 50 at a time. The relational path is kept and no
 second engine has to be kept in sync. Import is the weak spot: 41,000 rows/s end to end against 57,600 rows/s
 for the streaming step (mapping, ranks and peer statistics in Python on one core while ``COPY`` stores on the
