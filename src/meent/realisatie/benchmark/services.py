@@ -551,12 +551,13 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         Observation.objects.filter(source=source).delete()
         # Indicators that other sources also report on get their peer statistics from the database afterwards;
         # the others' are computed from the rows on their way in.
+        current = set(indicators.values())
         shared = set(
-            Observation.objects.filter(indicator_id__in=indicators.values(), in_current_division=True)
+            Observation.objects.filter(indicator_id__in=current, in_current_division=True)
             .values_list("indicator_id", flat=True)
             .distinct()
         )
-        PeerStatistic.objects.filter(indicator_id__in=previous | set(indicators.values())).delete()
+        PeerStatistic.objects.filter(indicator_id__in=current - shared).delete()
         peers = PeerStatistics(areas.values())
         area_ids = {code: area.id for code, area in areas.items()}
 
@@ -577,11 +578,13 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
             }
         log.observations_written = written
         progress("Peergroepcijfers bijwerken…")
-        _store_peer_statistics(peers, shared | (previous - set(indicators.values())))
+        _store_peer_statistics(peers, shared | (previous - current))
     return source
 
 
 def _store_peer_statistics(computed: PeerStatistics, from_database: set[int]) -> None:
+    """Write the figures computed during the import; recount the others (``refresh_peer_statistics`` replaces
+    their old figures itself)."""
     computed.write()
     if from_database:
         refresh_peer_statistics(from_database)
