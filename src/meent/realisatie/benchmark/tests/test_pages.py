@@ -51,6 +51,7 @@ def test_profile_shows_one_theme_at_a_time_paginated(client, demo_data, monkeypa
     shown = names.findall(first) + names.findall(second)
     assert len(names.findall(first)) == 2 and len(set(shown)) == len(shown) == min(corona_count, 4)
 
+    assert '<input type="hidden" name="thema" value="corona">' in first  # choosing a peer group keeps the theme
     unknown = text(client.get(f"{BASE}/gemeenten/GM0344/", {"thema": "bestaat-niet"}))
     assert heading in unknown and "Pagina " not in unknown
 
