@@ -6,7 +6,8 @@ synthetic indicators over 20 years (2006–2025): 6.8 M observations at ``--scal
 - a gemeente profile, a compare view (one gemeente against its size class on 50 indicators) and a ranking of all
   gemeenten for one indicator — both the selector (the data the page needs) and the whole page as rendered;
 - import throughput in rows/s through the real importer (mapping, ranks, peer statistics, COPY) and for its
-  streaming step alone (mapping, ranks and peer statistics while COPY stores the rows);
+  writing step alone (mapping, ranks and peer statistics while COPY stores the rows, then building the indexes
+  and swapping the source's partition in);
 
 and answers the same three questions with hand-written DuckDB queries over the same rows, and loads the same rows
 with a raw PostgreSQL ``COPY`` into an unindexed table: the floors. Each view's ratio to its floor is printed.
@@ -97,21 +98,21 @@ def generate(areas: list, indicator_codes: list[str], rng: random.Random):
 def load(scale: float) -> tuple[int, float, float, float]:
     """Import the synthetic indicators; returns (rows, seconds for the whole import, streaming into COPY, storing
     the peer statistics)."""
-    from meent.realisatie.benchmark import parsing, services
+    from meent.realisatie.benchmark import parsing, services, storage
     from meent.realisatie.benchmark.models import Area, Indicator, Source
 
     areas = list(Area.objects.filter(kind=Area.Kind.GEMEENTE, is_current=True).order_by("code"))
     count = max(1, round(1000 * scale))
     codes = [f"bench-{i:04d}" for i in range(count)]
-    Source.objects.filter(key__startswith="benchmark-").delete()
-    Indicator.objects.filter(code__startswith="bench-").delete()
+    services.delete_under_lock(Source.objects.filter(key__startswith="benchmark-"))
+    services.delete_under_lock(Indicator.objects.filter(code__startswith="bench-"))
     copy_seconds = [0.0]
     peer_seconds = [0.0]
-    write, store_peers = services._write_observations, services._store_peer_statistics
+    write, store_peers = storage.replace_observations, services._store_peer_statistics
 
-    def timed_write(rows):
+    def timed_write(source_id, rows):
         start = time.perf_counter()
-        written = write(rows)
+        written = write(source_id, rows)
         copy_seconds[0] += time.perf_counter() - start
         return written
 
@@ -120,7 +121,7 @@ def load(scale: float) -> tuple[int, float, float, float]:
         store_peers(*args)
         peer_seconds[0] += time.perf_counter() - start
 
-    services._write_observations, services._store_peer_statistics = timed_write, timed_store_peers
+    storage.replace_observations, services._store_peer_statistics = timed_write, timed_store_peers
     rng = random.Random(2020)
     rows = 0
     total = 0.0
@@ -144,7 +145,7 @@ def load(scale: float) -> tuple[int, float, float, float]:
             rows += log.observations_written
             print(f"  … {chunk_start + len(chunk)}/{count} indicatoren, {rows:,} waarnemingen", flush=True)
     finally:
-        services._write_observations, services._store_peer_statistics = write, store_peers
+        storage.replace_observations, services._store_peer_statistics = write, store_peers
     return rows, total, copy_seconds[0], peer_seconds[0]
 
 
@@ -281,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             print("Import")
             print(f"  {rows:,} waarnemingen in {seconds:.1f} s: {rows / seconds:,.0f} rijen/s (hele import)")
             print(
-                f"  omrekenen + peergroepcijfers + COPY: {rows / copy_seconds:,.0f} rijen/s; "
+                f"  omrekenen + peergroepcijfers + COPY + indexen + wissel: {rows / copy_seconds:,.0f} rijen/s; "
                 f"peergroepcijfers opslaan: {peer_seconds:.1f} s"
             )
             if floor:

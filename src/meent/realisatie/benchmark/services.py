@@ -8,15 +8,16 @@ import math
 import urllib.error
 import urllib.request
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from meent.leden.models import Gemeente, Population, Province, Succession, Veiligheidsregio
-from meent.realisatie.benchmark import parsing
+from meent.realisatie.benchmark import parsing, storage
 from meent.realisatie.benchmark.models import (
     Area,
     DataImport,
@@ -182,33 +183,30 @@ def ensure_periods(codes: Iterable[str]) -> dict[str, int]:
     return existing
 
 
-ObservationRow = tuple[int, int, int, int, float, bool, bool, bool, int | None, int | None]
-COLUMNS = (
-    "indicator_id",
-    "area_id",
-    "period_id",
-    "source_id",
-    "value",
-    "in_source_division",
-    "in_current_division",
-    "estimated",
-    "rank_high",
-    "rank_low",
-)
-COPY_TYPES = ["int8", "int8", "int8", "int8", "float8", "bool", "bool", "bool", "int2", "int2"]
+@dataclass(frozen=True)
+class RowKeys:
+    """The database ids an import's rows are written with, by code."""
+
+    source: int
+    indicators: dict[str, int]
+    areas: dict[str, int]
+    periods: dict[str, int]
 
 
 def division_rows(
     parsed: ParsedFile,
     areas: dict[str, Area],
     incomplete: list[str],
-    on_ranked: Callable[[str, str, list[tuple[str, float]]], None] | None = None,
+    keys: RowKeys,
+    on_ranked: Callable[[int, int, list[tuple[int, float]]], None] | None = None,
 ) -> Iterator[tuple]:
-    """Rows as (indicator, area, period, value, in_source, in_current, estimated, rank_high, rank_low), with the
-    source's figures as given and, for gemeenten touched by a herindeling, the figures on today's division (summed
-    for mergers, apportioned for splits; non-additive indicators weighted by inhabitants). Values whose successor
-    lacks a predecessor's figure are listed in ``incomplete``; ``on_ranked`` gets the (gemeente, value) pairs of
-    today's gemeenten of each indicator and period, for the peer statistics.
+    """Rows as ``storage.COLUMNS`` (indicator, area, period, source, value, in_source, in_current, estimated,
+    rank_high, rank_low; ids from ``keys``), with the source's figures as given and, for gemeenten touched by a
+    herindeling, the figures on today's division (summed for mergers, apportioned for splits; non-additive
+    indicators weighted by inhabitants). Values whose successor lacks a predecessor's figure are listed in
+    ``incomplete``; ``on_ranked`` gets the (area id, value) pairs of today's gemeenten of each indicator and period
+    (by id), for the peer statistics. The rows are built once, in their final form: at 342,000 rows per import
+    every per-row step counts.
 
     The registry is read now; the rows are produced lazily, so the database can store them while Python maps the
     next ones (on PostgreSQL the ``COPY`` runs on the second core)."""
@@ -223,7 +221,8 @@ def division_rows(
         g.code: (g.valid_from, g.valid_until)
         for g in Gemeente.objects.municipalities().only("code", "valid_from", "valid_until")
     }
-    ranked = {code for code, area in areas.items() if area.kind == Area.Kind.GEMEENTE and area.is_current}
+    ranked = {area.id for area in areas.values() if area.kind == Area.Kind.GEMEENTE and area.is_current}
+    area_id, source = keys.areas, keys.source
 
     def valid_on(code: str, day) -> bool:
         start, end = gemeente_validity[code]
@@ -255,10 +254,11 @@ def division_rows(
     def mapped(indicator: str, period: str, values: dict[str, float]) -> list[tuple]:
         day = period_start(period)
         not_yet, touched = division_on(day)
+        i, p = keys.indicators[indicator], keys.periods[period]
         if not not_yet.isdisjoint(values):
             # A gemeente that did not exist yet: the source already reports on today's division (CBS republishes
             # time series that way), so its figures need no mapping.
-            return [(indicator, code, period, v, True, areas[code].is_current, False) for code, v in values.items()]
+            return [(i, area_id[code], p, source, v, True, areas[code].is_current, False) for code, v in values.items()]
         rows = []
         sums: dict[str, float] = defaultdict(float)
         weights: dict[str, float] = defaultdict(float)
@@ -266,9 +266,9 @@ def division_rows(
         contributors: dict[str, set[str]] = defaultdict(set)
         for code, value in values.items():
             if code not in touched:
-                rows.append((indicator, code, period, value, True, True, False))
+                rows.append((i, area_id[code], p, source, value, True, True, False))
                 continue
-            rows.append((indicator, code, period, value, True, False, False))
+            rows.append((i, area_id[code], p, source, value, True, False, False))
             for share in own_shares(code):
                 if additive.get(indicator, True):
                     sums[share.code] += value * share.weight
@@ -283,7 +283,7 @@ def division_rows(
                 incomplete.append(f"{indicator} {target} {period}")
                 continue
             value = sums[target] / weights[target] if weights.get(target) else sums[target]
-            rows.append((indicator, target, period, value, False, True, estimated[target]))
+            rows.append((i, area_id[target], p, source, value, False, True, estimated[target]))
         return rows
 
     def rows() -> Iterator[tuple]:
@@ -292,20 +292,22 @@ def division_rows(
             if area.startswith("GM"):
                 groups[(indicator, period)][area] = value
             else:
-                yield (indicator, area, period, value, True, True, False, None, None)
+                i, a, p = keys.indicators[indicator], area_id[area], keys.periods[period]
+                yield (i, a, p, source, value, True, True, False, None, None)
         for (indicator, period), values in groups.items():
             group = with_ranks(mapped(indicator, period, values), ranked)
             if on_ranked is not None:
-                on_ranked(indicator, period, [(row[1], row[3]) for row in group if row[7] is not None])
+                pairs = [(row[1], row[4]) for row in group if row[8] is not None]
+                on_ranked(keys.indicators[indicator], keys.periods[period], pairs)
             yield from group
 
     return rows()
 
 
-def with_ranks(rows: list[tuple], ranked: set[str]) -> list[tuple]:
+def with_ranks(rows: list[tuple], ranked: set[int]) -> list[tuple]:
     """Append (rank from the highest, rank from the lowest) to each row, ranking the rows of ``ranked`` gemeenten on
     today's division among each other (one indicator and period); equal values share a place."""
-    values = sorted(row[3] for row in rows if row[5] and row[1] in ranked)
+    values = sorted(row[4] for row in rows if row[6] and row[1] in ranked)
     first: dict[float, int] = {}
     last: dict[float, int] = {}
     for position, value in enumerate(values):
@@ -313,38 +315,9 @@ def with_ranks(rows: list[tuple], ranked: set[str]) -> list[tuple]:
         last[value] = position
     count = len(values)
     return [
-        (*row, count - last[row[3]], first[row[3]] + 1) if row[5] and row[1] in ranked else (*row, None, None)
+        (*row, count - last[row[4]], first[row[4]] + 1) if row[6] and row[1] in ranked else (*row, None, None)
         for row in rows
     ]
-
-
-def _bulk_insert(table: str, columns: Sequence[str], copy_types: Sequence[str], rows: Iterable[tuple]) -> int:
-    """PostgreSQL ``COPY`` through psycopg 3; elsewhere one ``executemany``. ``bulk_create`` would spend most of its
-    time building and preparing a model instance per row (measured: 25 s against 2 s for the RIVM file). Returns
-    the number of rows written."""
-    written = 0
-
-    def counted() -> Iterator[tuple]:
-        nonlocal written
-        for row in rows:
-            written += 1
-            yield row
-
-    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({quoted}) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(list(copy_types))
-                for row in counted():
-                    copy.write_row(row)
-        else:
-            placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})", counted())  # noqa: S608
-    return written
-
-
-def _write_observations(rows: Iterable[ObservationRow]) -> int:
-    return _bulk_insert(Observation._meta.db_table, COLUMNS, COPY_TYPES, rows)
 
 
 PEER_COLUMNS = (
@@ -371,8 +344,7 @@ class PeerStatistics:
     time: the same figures as ``PEER_STATISTICS_SQL`` (quartiles interpolated as ``percentile_cont``)."""
 
     def __init__(self, areas: Iterable[Area]) -> None:
-        self.groups: dict[int, list[tuple[str, str]]] = {}
-        self.inhabitants: dict[int, int | None] = {}
+        members: dict[tuple[str, str], list[Area]] = defaultdict(list)
         for area in areas:
             if area.kind != Area.Kind.GEMEENTE or not area.is_current:
                 continue
@@ -382,44 +354,50 @@ class PeerStatistics:
                 (PeerStatistic.Group.VEILIGHEIDSREGIO, area.veiligheidsregio_code),
                 (PeerStatistic.Group.GROOTTEKLASSE, str(area.size_class) if area.size_class else ""),
             ]
-            self.groups[area.id] = [(g, k) for g, k in keys if k]
-            self.inhabitants[area.id] = area.inhabitants
+            for group, key in keys:
+                if key:
+                    members[(str(group), key)].append(area)
+        # Per group its members' ids and inhabitants (0 when unknown), walked once per indicator and period: an
+        # import of 342,000 rows calls ``add`` 1,000 times, so this loop is the importer's hottest Python.
+        self.groups = [
+            (group, key, [a.id for a in areas], [a.inhabitants or 0 for a in areas])
+            for (group, key), areas in members.items()
+        ]
+        self.area_ids = sorted({a for _, _, ids, _ in self.groups for a in ids})
         self.rows: list[tuple] = []
 
     def add(self, indicator_id: int, period_id: int, values: Iterable[tuple[int, float]]) -> None:
         """Figures of every peer group for one indicator and period from (area id, value) pairs."""
-        members: dict[tuple[str, str], list[tuple[float, int | None]]] = defaultdict(list)
-        for area, value in sorted(values, key=lambda item: item[1]):
-            item = (value, self.inhabitants[area])
-            for key in self.groups[area]:
-                members[key].append(item)  # each list sorted by value, as the whole was
-        for (group, key), items in members.items():
-            values_sorted = [v for v, _ in items]
-            weights = [w for _, w in items if w]
-            total_weight = sum(weights)
-            count = len(values_sorted)
-            total = sum(values_sorted)
+        value_of = dict(values)
+        for group, key, area_ids, inhabitants in self.groups:
+            present = [(value_of[a], w) for a, w in zip(area_ids, inhabitants, strict=True) if a in value_of]
+            if not present:
+                continue
+            ordered = sorted([v for v, _ in present])
+            count = len(ordered)
+            total = sum(ordered)
+            total_weight = sum([w for _, w in present])
             self.rows.append(
                 (
                     indicator_id,
                     period_id,
-                    str(group),
+                    group,
                     key,
                     count,
                     total,
                     total / count,
-                    sum(v * w for v, w in items if w) / total_weight if total_weight else None,
-                    _percentile(values_sorted, 0.5),
-                    _percentile(values_sorted, 0.25),
-                    _percentile(values_sorted, 0.75),
-                    values_sorted[0],
-                    values_sorted[-1],
+                    sum([v * w for v, w in present]) / total_weight if total_weight else None,
+                    _percentile(ordered, 0.5),
+                    _percentile(ordered, 0.25),
+                    _percentile(ordered, 0.75),
+                    ordered[0],
+                    ordered[-1],
                     total_weight or None,
                 )
             )
 
     def write(self) -> int:
-        return _bulk_insert(PeerStatistic._meta.db_table, PEER_COLUMNS, PEER_COPY_TYPES, self.rows)
+        return storage.bulk_insert(PeerStatistic._meta.db_table, PEER_COLUMNS, PEER_COPY_TYPES, self.rows)
 
 
 def _percentile(sorted_values: list[float], fraction: float) -> float:
@@ -471,7 +449,7 @@ def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
     for indicator_id in indicator_ids:
         by_period: dict[int, list[tuple[int, float]]] = defaultdict(list)
         observations = Observation.objects.filter(
-            indicator_id=indicator_id, in_current_division=True, area_id__in=list(peers.groups)
+            indicator_id=indicator_id, in_current_division=True, area_id__in=peers.area_ids
         ).values_list("period_id", "area_id", "value")
         for period_id, area_id, value in observations.iterator(chunk_size=20_000):
             by_period[period_id].append((area_id, value))
@@ -485,7 +463,10 @@ def delete_under_lock(queryset: QuerySet) -> None:
     """Delete indicators or sources with their observations. The rows are locked first, so a running import of
     their figures finishes before the cascade looks for observations (the observation table declares no foreign
     keys, see :class:`Observation`)."""
-    list(queryset.select_for_update().values_list("pk", flat=True))
+    storage.lock_for_writing()
+    locked = list(queryset.select_for_update().values_list("pk", flat=True))
+    if queryset.model is Source:
+        storage.drop_partitions(locked)
     queryset.delete()
 
 
@@ -494,6 +475,7 @@ Progress = Callable[[str], None]
 
 def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
     with transaction.atomic():
+        storage.lock_for_writing()
         if connection.vendor == "postgresql":
             # Open data can be imported again from its source after a crash, so a large import need not wait
             # for its WAL flush; the database stays consistent either way.
@@ -524,22 +506,7 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
                 "synthetic": parsed.source.synthetic,
             },
         )
-        for info in parsed.indicators:
-            Indicator.objects.update_or_create(
-                code=info.code,
-                defaults={
-                    "name": info.name,
-                    "unit": info.unit,
-                    "theme": info.theme,
-                    "source": parsed.source.name,
-                    "description": info.description,
-                    "higher_is_better": info.higher_is_better,
-                    "additive": info.additive,
-                    "cumulative": info.cumulative,
-                    "decimals": info.decimals,
-                    "synthetic": parsed.source.synthetic,
-                },
-            )
+        _define_indicators(parsed)
         # Locked, as a declared foreign key would: an indicator cannot be deleted while its figures are written.
         indicators = dict(
             Indicator.objects.select_for_update(no_key=True)
@@ -548,30 +515,28 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         )
         periods = ensure_periods({k[2] for k in parsed.values})
         previous = set(Observation.objects.filter(source=source).values_list("indicator_id", flat=True).distinct())
-        Observation.objects.filter(source=source).delete()
         # Indicators that other sources also report on get their peer statistics from the database afterwards;
         # the others' are computed from the rows on their way in.
         current = set(indicators.values())
         shared = set(
             Observation.objects.filter(indicator_id__in=current, in_current_division=True)
+            .exclude(source=source)
             .values_list("indicator_id", flat=True)
             .distinct()
         )
         PeerStatistic.objects.filter(indicator_id__in=current - shared).delete()
         peers = PeerStatistics(areas.values())
-        area_ids = {code: area.id for code, area in areas.items()}
 
-        def add_peer_statistics(indicator: str, period: str, values: list[tuple[str, float]]) -> None:
-            if values and indicators[indicator] not in shared:
-                peers.add(indicators[indicator], periods[period], [(area_ids[a], v) for a, v in values])
+        def add_peer_statistics(indicator_id: int, period_id: int, values: list[tuple[int, float]]) -> None:
+            if values and indicator_id not in shared:
+                peers.add(indicator_id, period_id, values)
 
         progress(f"{len(parsed.values)} waarden gelezen; omrekenen naar de huidige gemeentelijke indeling en opslaan…")
         incomplete: list[str] = []
-        rows = division_rows(parsed, areas, incomplete, add_peer_statistics)
-        written = _write_observations(
-            (indicators[i], area_ids[a], periods[p], source.id, v, s, c, e, high, low)
-            for i, a, p, v, s, c, e, high, low in rows
-        )
+        keys = RowKeys(source.id, indicators, {code: area.id for code, area in areas.items()}, periods)
+        rows = division_rows(parsed, areas, incomplete, keys, add_peer_statistics)
+        written = storage.replace_observations(source.id, rows)
+        refuse_figures_of_other_sources(source, shared)
         if incomplete:
             log.skipped_reasons = dict(log.skipped_reasons) | {
                 "huidige indeling niet te berekenen (voorganger ontbreekt)": len(incomplete)
@@ -579,7 +544,75 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         log.observations_written = written
         progress("Peergroepcijfers bijwerken…")
         _store_peer_statistics(peers, shared | (previous - current))
+        storage.analyze(Area, Indicator, Period)
     return source
+
+
+def refuse_figures_of_other_sources(source: Source, indicator_ids: set[int]) -> None:
+    """Refuse the import if another source already gives a figure it gives (the unique key holds the source, see
+    :class:`Observation`). Only indicators that other sources report on need the check."""
+    if not indicator_ids:
+        return
+    theirs = Observation.objects.exclude(source=source).filter(
+        indicator_id=OuterRef("indicator_id"),
+        period_id=OuterRef("period_id"),
+        area_id=OuterRef("area_id"),
+        in_current_division=OuterRef("in_current_division"),
+    )
+    clashes = list(
+        Observation.objects.filter(source=source, indicator_id__in=indicator_ids)
+        .filter(Exists(theirs))
+        .values_list("indicator__code", "area__code", "period__code")
+        .order_by("indicator__code", "period__code", "area__code")[:5]
+    )
+    if clashes:
+        other = (
+            Source.objects.filter(
+                observations__indicator__code=clashes[0][0],
+                observations__area__code=clashes[0][1],
+                observations__period__code=clashes[0][2],
+            )
+            .exclude(pk=source.pk)
+            .values_list("name", flat=True)
+            .first()
+        )
+        listed = ", ".join(" ".join(clash) for clash in clashes)
+        raise ImportRefused(
+            f"Niets geïmporteerd: de bron {other} geeft al cijfers voor dezelfde indicator, hetzelfde gebied en "
+            f"dezelfde periode ({listed}). Verwijder die eerst of importeer andere perioden."
+        )
+
+
+def _define_indicators(parsed: ParsedFile) -> None:
+    """Create or update the indicators the file defines, writing only what changed (an ``update_or_create`` per
+    indicator cost half a second per import of 50). New ones get their audit entry as ``save`` would give it."""
+    wanted = {
+        info.code: {
+            "name": info.name,
+            "unit": info.unit,
+            "theme": info.theme,
+            "source": parsed.source.name,
+            "description": info.description,
+            "higher_is_better": info.higher_is_better,
+            "additive": info.additive,
+            "cumulative": info.cumulative,
+            "decimals": info.decimals,
+            "synthetic": parsed.source.synthetic,
+        }
+        for info in parsed.indicators
+    }
+    existing = Indicator.objects.select_for_update(no_key=True).in_bulk(list(wanted), field_name="code")
+    new = Indicator.objects.bulk_create(
+        [Indicator(code=code, **values) for code, values in wanted.items() if code not in existing]
+    )
+    for indicator in new:
+        post_save.send(sender=Indicator, instance=indicator, created=True, update_fields=None, raw=False)
+    for code, indicator in existing.items():
+        changed = [field for field, value in wanted[code].items() if getattr(indicator, field) != value]
+        if changed:
+            for field in changed:
+                setattr(indicator, field, wanted[code][field])
+            indicator.save(update_fields=changed)
 
 
 def _store_peer_statistics(computed: PeerStatistics, from_database: set[int]) -> None:

@@ -45,10 +45,11 @@ def corona_2020(django_db_setup, django_db_blocker):
 
 
 def _clear() -> None:
+    from meent.realisatie.benchmark import services
     from meent.realisatie.benchmark.models import DataImport, Indicator, Period, Source
 
-    Source.objects.all().delete()
-    Indicator.objects.all().delete()
+    services.delete_under_lock(Source.objects.all())
+    services.delete_under_lock(Indicator.objects.all())
     DataImport.objects.all().delete()
     Period.objects.all().delete()
 

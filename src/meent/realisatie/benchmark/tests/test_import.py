@@ -107,6 +107,32 @@ class TestIdempotencyAndAllOrNothing:
         services.refresh_peer_statistics(Indicator.objects.filter(code="afval").values_list("id", flat=True))
         assert_same_statistics(imported, sorted(PeerStatistic.objects.values_list(*PEER_FIELDS)))
 
+    def test_a_figure_another_source_already_gives_is_refused(self):
+        header = b"indicator;gebied;periode;waarde;naam\n"
+        services.run_import("generiek", header + b"afval;GM0518;2023;10;Afval\n", filename="gemeenten.csv")
+        log = services.run_import(
+            "generiek", header + b"afval;GM0599;2023;20;\nafval;GM0518;2023;11;\n", filename="regio.csv"
+        )
+        assert log.status == DataImport.Status.GEWEIGERD
+        assert "de bron gemeenten geeft al cijfers" in log.message and "afval GM0518 2023" in log.message
+        assert value("afval", "GM0518", "2023") == 10
+        assert not Observation.objects.filter(area__code="GM0599").exists()
+
+    def test_indicator_definitions_are_audited_and_written_only_when_changed(self):
+        from auditlog.models import LogEntry
+
+        header = b"indicator;gebied;periode;waarde;naam\n"
+        services.run_import("generiek", header + b"afval;GM0518;2023;10;Afval\n", filename="a.csv")
+        afval = Indicator.objects.get(code="afval")
+        assert [e.action for e in LogEntry.objects.get_for_object(afval)] == [LogEntry.Action.CREATE]
+        services.run_import("generiek", header + b"afval;GM0518;2023;10;Afval\n", filename="a.csv")
+        assert LogEntry.objects.get_for_object(afval).count() == 1
+        services.run_import("generiek", header + b"afval;GM0518;2023;10;Restafval\n", filename="a.csv")
+        afval.refresh_from_db()
+        latest = LogEntry.objects.get_for_object(afval).latest("timestamp")
+        assert afval.name == "Restafval"
+        assert latest.action == LogEntry.Action.UPDATE and "name" in latest.changes_dict
+
     def test_unknown_gemeente_refuses_the_file(self):
         data = b"indicator,gebied,periode,waarde,naam\ninwoners,GM9999,2020,5,Inwoners\n"
         log = services.run_import("generiek", data, filename="x.csv")
