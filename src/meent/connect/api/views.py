@@ -58,7 +58,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     and evaluations of an event."""
 
     serializer_class = EventSerializer
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"  # a longer id cannot exist (bigint), and SQLite cannot even look it up
     filter_backends = []
     permission_rules = {
         "list": "connect.view_event",

@@ -27,6 +27,12 @@ def test_list_filters_and_detail_hide_the_stream_link(client):
     assert "geheim" not in detail.text
 
 
+@pytest.mark.parametrize("method", ["get", "delete"])
+def test_an_id_too_long_for_any_event_is_not_found(client, method):
+    response = getattr(client, method)("/api/v1/evenementen/29184537602282934880675299328/aanmeldingen/T")
+    assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+
+
 def test_bad_filter_is_a_problem(client):
     response = client.get("/api/v1/evenementen?vorm=per-post")
     assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"

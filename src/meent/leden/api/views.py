@@ -63,6 +63,7 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganisationSerializer
     permission_rules = {"*": "leden.view_organisation"}
+    lookup_value_regex = "[0-9]{1,18}"  # a longer id cannot exist (bigint), and SQLite cannot even look it up
     filterset_fields = ["kind", "country"]
 
     def get_queryset(self):
