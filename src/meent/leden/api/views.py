@@ -58,7 +58,11 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
 
 @extend_schema_view(
     list=extend_schema(summary="Organisaties (geen gemeenten)", tags=["Leden"]),
-    retrieve=extend_schema(summary="Eén organisatie", tags=["Leden"]),
+    retrieve=extend_schema(
+        summary="Eén organisatie",
+        tags=["Leden"],
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH, description="Nummer van de organisatie.")],
+    ),
 )
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrganisationSerializer
