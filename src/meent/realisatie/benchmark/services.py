@@ -535,7 +535,8 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
         incomplete: list[str] = []
         keys = RowKeys(source.id, indicators, {code: area.id for code, area in areas.items()}, periods)
         rows = division_rows(parsed, areas, incomplete, keys, add_peer_statistics)
-        written = storage.replace_observations(source.id, rows)
+        # The computed peer statistics are written before the swap: from there until the commit, readers wait.
+        written = storage.replace_observations(source.id, rows, before_swap=peers.write)
         refuse_figures_of_other_sources(source, shared)
         if incomplete:
             log.skipped_reasons = dict(log.skipped_reasons) | {
@@ -543,7 +544,8 @@ def _store(parsed: ParsedFile, log: DataImport, progress: Progress) -> Source:
             }
         log.observations_written = written
         progress("Peergroepcijfers bijwerken…")
-        _store_peer_statistics(peers, shared | (previous - current))
+        if recount := shared | (previous - current):
+            refresh_peer_statistics(recount)  # replaces their old figures itself
         storage.analyze(Area, Indicator, Period)
     return source
 
@@ -613,14 +615,6 @@ def _define_indicators(parsed: ParsedFile) -> None:
             for field in changed:
                 setattr(indicator, field, wanted[code][field])
             indicator.save(update_fields=changed)
-
-
-def _store_peer_statistics(computed: PeerStatistics, from_database: set[int]) -> None:
-    """Write the figures computed during the import; recount the others (``refresh_peer_statistics`` replaces
-    their old figures itself)."""
-    computed.write()
-    if from_database:
-        refresh_peer_statistics(from_database)
 
 
 def run_import(

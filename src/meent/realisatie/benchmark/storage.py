@@ -13,7 +13,7 @@ On SQLite, the embedded default for small installations, the table is one table 
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, models
 from psycopg.copy import QueuedLibpqWriter
@@ -81,12 +81,17 @@ def bulk_insert(
     return written
 
 
-def replace_observations(source_id: int, rows: Iterable[tuple]) -> int:
-    """Replace all observations of a source by ``rows`` (in ``COLUMNS`` order). Call inside the import's
-    transaction, after :func:`lock_for_writing`. Returns the number of rows written."""
+def replace_observations(
+    source_id: int, rows: Iterable[tuple], *, before_swap: Callable[[], object] = lambda: None
+) -> int:
+    """Replace all observations of a source by ``rows`` (in ``COLUMNS`` order), calling ``before_swap`` once the
+    rows are loaded, before readers have to wait. Call inside the import's transaction, after
+    :func:`lock_for_writing`. Returns the number of rows written."""
     if not partitioned():
         Observation.objects.filter(source_id=source_id).delete()
-        return bulk_insert(TABLE, COLUMNS, COPY_TYPES, rows)
+        written = bulk_insert(TABLE, COLUMNS, COPY_TYPES, rows)
+        before_swap()
+        return written
     loading = f"{TABLE}_loading_{int(source_id)}"
     final = partition_name(source_id)
     with connection.cursor() as cursor:
@@ -104,6 +109,7 @@ def replace_observations(source_id: int, rows: Iterable[tuple]) -> int:
         # Statistics now rather than when autovacuum comes by, for the columns reads select on (the values' own
         # statistics took half the time and steer no plan).
         cursor.execute(f"ANALYZE {loading} ({', '.join(SELECTED_ON)})")
+        before_swap()
         # From here readers wait until the import commits: dropping or attaching a partition locks the table.
         cursor.execute(f"DROP TABLE IF EXISTS {final}")
         cursor.execute(f"DELETE FROM {DEFAULT_PARTITION} WHERE source_id = %s", [source_id])  # noqa: S608
