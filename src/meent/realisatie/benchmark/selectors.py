@@ -6,6 +6,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
@@ -250,31 +251,38 @@ def indicator_periods(indicator: Indicator) -> list[Period]:
     return list(Period.objects.filter(id__in=ids).order_by("-start"))
 
 
+class RankedArea(NamedTuple):
+    code: str
+    name: str
+    inhabitants: int | None
+
+
 @dataclass
 class RankRow:
-    area: Area
+    area: RankedArea
     value: float
     rank: int
     estimated: bool
 
 
 def ranking(indicator: Indicator, period: Period, *, source_division: bool = False) -> list[RankRow]:
-    """All gemeenten for one indicator and period, best first (highest first when there is no better)."""
+    """All gemeenten for one indicator and period, best first (highest first when there is no better). Plain
+    tuples rather than model instances: building 700 of those took a third of the page's time."""
     flag = {"in_source_division": True} if source_division else {"in_current_division": True, "area__is_current": True}
     rows = list(
         Observation.objects.filter(indicator=indicator, period=period, area__kind=Area.Kind.GEMEENTE, **flag)
-        .select_related("area")
-        .only("value", "estimated", "rank_high", "rank_low", "area__code", "area__name", "area__inhabitants")
+        .values_list("value", "estimated", "rank_high", "rank_low", "area__code", "area__name", "area__inhabitants")
+        .order_by()
     )
     reverse = indicator.higher_is_better is not False
-    rows.sort(key=lambda o: (-o.value if reverse else o.value, o.area.name))
+    rows.sort(key=lambda o: (-o[0] if reverse else o[0], o[5]))
     result = []
-    for position, o in enumerate(rows, start=1):
-        rank = rank_of(indicator, o.rank_high, o.rank_low) if not source_division else None
+    for position, (value, estimated, rank_high, rank_low, code, name, inhabitants) in enumerate(rows, start=1):
+        rank = rank_of(indicator, rank_high, rank_low) if not source_division else None
         if rank is None:
             previous = result[-1] if result else None
-            rank = previous.rank if previous and previous.value == o.value else position
-        result.append(RankRow(o.area, o.value, rank, o.estimated))
+            rank = previous.rank if previous and previous.value == value else position
+        result.append(RankRow(RankedArea(code, name, inhabitants), value, rank, estimated))
     return result
 
 
