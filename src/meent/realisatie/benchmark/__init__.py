@@ -37,12 +37,12 @@ cost per query that grows with the number of sources (about 1 ms at 20 partition
 
 ``benchmarks/benchmark_queries.py`` compares this path with hand-written DuckDB queries over the same rows. At
 full scale (342 gemeenten × 1,000 indicators × 20 years = 6.8 M observations in 20 sources, PostgreSQL 15 on the
-2-core machine) an import runs at about 104,000 rows/s end to end (97,000–107,000 over the last four runs; a bare ``COPY``
-into an unindexed table: 490,000 rows/s). At p95 the selectors answer in 13 ms for a ranking and 56 ms for a
-50-indicator comparison (1.2× and 1.8× DuckDB), and whole pages, with their SVG charts and map, in 74–113 ms. A
-profile of all 1,000 indicators takes 440 ms, so the profile page shows five indicators per theme, or one theme 50
-at a time (84 and 97 ms, as fast as DuckDB's whole profile). The relational path is kept and no second engine has
-to be kept in sync.
+2-core machine) an import runs at about 104,000 rows/s end to end (97,000–107,000 over the last four runs; a bare
+``COPY`` into an unindexed table: 490,000 rows/s). At p95 the selectors answer in 13 ms for a ranking and 56 ms
+for a 50-indicator comparison (1.2× and 1.8× DuckDB), and whole pages, with their SVG charts and map, in
+74–113 ms. A profile of all 1,000 indicators takes 440 ms, so the profile page shows five indicators per theme, or
+one theme 50 at a time (84 and 97 ms, as fast as DuckDB's whole profile). The relational path is kept and no second
+engine has to be kept in sync.
 
 Cumulative series (RIVM) are stored as given; daily and weekly counts are differences derived on read, and a
 negative difference is shown as a correction rather than hidden.
