@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_save
 from django.utils import timezone
 
@@ -563,22 +563,14 @@ def refuse_figures_of_other_sources(source: Source, indicator_ids: set[int]) -> 
     )
     clashes = list(
         Observation.objects.filter(source=source, indicator_id__in=indicator_ids)
-        .filter(Exists(theirs))
-        .values_list("indicator__code", "area__code", "period__code")
+        .annotate(other=Subquery(theirs.values("source__name")[:1]))
+        .filter(other__isnull=False)
+        .values_list("indicator__code", "area__code", "period__code", "other")
         .order_by("indicator__code", "period__code", "area__code")[:5]
     )
     if clashes:
-        other = (
-            Source.objects.filter(
-                observations__indicator__code=clashes[0][0],
-                observations__area__code=clashes[0][1],
-                observations__period__code=clashes[0][2],
-            )
-            .exclude(pk=source.pk)
-            .values_list("name", flat=True)
-            .first()
-        )
-        listed = ", ".join(" ".join(clash) for clash in clashes)
+        other = clashes[0][3]
+        listed = ", ".join(" ".join(clash[:3]) for clash in clashes)
         raise ImportRefused(
             f"Niets geïmporteerd: de bron {other} geeft al cijfers voor dezelfde indicator, hetzelfde gebied en "
             f"dezelfde periode ({listed}). Verwijder die eerst of importeer andere perioden."
@@ -603,7 +595,7 @@ def _define_indicators(parsed: ParsedFile) -> None:
         }
         for info in parsed.indicators
     }
-    existing = Indicator.objects.select_for_update(no_key=True).in_bulk(list(wanted), field_name="code")
+    existing = Indicator.objects.in_bulk(list(wanted), field_name="code")  # _store locks them right after
     new = Indicator.objects.bulk_create(
         [Indicator(code=code, **values) for code, values in wanted.items() if code not in existing]
     )
