@@ -462,7 +462,7 @@ def refresh_peer_statistics(indicator_ids: Iterable[int]) -> int:
 def delete_under_lock(queryset: QuerySet) -> None:
     """Delete indicators or sources with their observations. The rows are locked first, so a running import of
     their figures finishes before the cascade looks for observations (the observation table declares no foreign
-    keys, see :class:`Observation`)."""
+    keys, see :class:`Observation`); a source's partition is dropped at once rather than emptied row by row."""
     storage.lock_for_writing()
     locked = list(queryset.select_for_update().values_list("pk", flat=True))
     if queryset.model is Source:
