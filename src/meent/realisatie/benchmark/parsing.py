@@ -211,7 +211,12 @@ def parse_generic(data: bytes, *, source: SourceInfo) -> ParsedFile:
             definitions[indicator] = IndicatorInfo(indicator, row["naam"], row.get("eenheid", ""), theme)
     _refuse(errors)
     if not parsed.values:
-        raise ImportRefused("Niets geïmporteerd: het bestand bevat geen waarnemingen.")
+        skipped = ", ".join(f"{reason}: {count}" for reason, count in parsed.skipped.items())
+        raise ImportRefused(
+            "Niets geïmporteerd: het bestand bevat geen waarnemingen"
+            + (f" (overgeslagen regels — {skipped})" if skipped else "")
+            + "."
+        )
     parsed.indicators = list(definitions.values())
     return parsed
 

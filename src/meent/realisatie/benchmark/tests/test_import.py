@@ -133,6 +133,16 @@ class TestIdempotencyAndAllOrNothing:
         assert afval.name == "Restafval"
         assert latest.action == LogEntry.Action.UPDATE and "name" in latest.changes_dict
 
+    def test_a_file_of_only_empty_values_says_which_rows_it_skipped(self):
+        # "x" is CBS's mark for a figure that is secret or unknown: a skipped row, not an error.
+        log = services.run_import(
+            "generiek", b"indicator,gebied,periode,waarde\nafval,GM0518,2023,x\n", filename="x.csv"
+        )
+        assert log.status == DataImport.Status.GEWEIGERD
+        assert log.message == (
+            "Niets geïmporteerd: het bestand bevat geen waarnemingen (overgeslagen regels — geen waarde: 1)."
+        )
+
     def test_unknown_gemeente_refuses_the_file(self):
         data = b"indicator,gebied,periode,waarde,naam\ninwoners,GM9999,2020,5,Inwoners\n"
         log = services.run_import("generiek", data, filename="x.csv")
