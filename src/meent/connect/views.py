@@ -18,16 +18,6 @@ from meent.core.audit import log_read
 from meent.core.views import RuleView
 
 
-def home_panel(request: HttpRequest) -> dict | None:
-    upcoming = list(selectors.catalogue(upcoming=True, include_cancelled=False)[:3])
-    return {
-        "title": gettext_lazy("Evenementen en trainingen"),
-        "template": "connect/panel.html",
-        "events": upcoming,
-        "is_organiser": request.user.has_perm("connect.manage_event"),
-    }
-
-
 def _format(request: HttpRequest) -> str | None:
     fmt = request.GET.get("formaat")
     return fmt if fmt in ("csv", "xlsx") else None

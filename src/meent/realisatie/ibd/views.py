@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -36,20 +35,6 @@ def _apply_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def home_panel(request: HttpRequest) -> dict | None:
-    user = request.user
-    if not user.has_perm("ibd.view_incident_list"):
-        return None
-    counts = selectors.open_counts_for_panel(user)
-    return {
-        "title": gettext_lazy("IBD-incidenten"),
-        "template": "ibd/panel.html",
-        "counts": counts,
-        "is_analyst": is_analyst(user),
-        "can_report": user.has_perm("ibd.report_incident"),
-    }
 
 
 class IncidentMixin(RuleView):
