@@ -13,7 +13,10 @@ Core never imports a module: it only iterates over what the modules registered. 
 (order, key), whatever the order of ``INSTALLED_APPS``.
 """
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -120,8 +123,46 @@ class FigureValue:
     def __str__(self) -> str:
         if self.number is None:
             return gettext("geen gegevens")
-        text = formats.number_format(self.number, use_l10n=True, force_grouping=True)
+        places = 1 if isinstance(self.number, Decimal) else None  # averages and percentages: one decimal
+        text = formats.number_format(self.number, decimal_pos=places, use_l10n=True, force_grouping=True)
         return f"{text}%" if self.unit == Unit.PROCENT else text
+
+
+_batch: ContextVar[dict | None] = ContextVar("figure_batch", default=None)
+
+
+@contextmanager
+def computing() -> Iterator[None]:
+    """Figures computed together (a module's figures page, a whole report) share the results of :func:`shared`
+    helpers and of ``years()``; outside such a block nothing is kept, so no value outlives its request."""
+    token = _batch.set({}) if _batch.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _batch.reset(token)
+
+
+def shared(func: Callable) -> Callable:
+    """For a module's helper that several figures call with the same arguments (one query giving a table from
+    which three figures take a cell): inside :func:`computing` it runs once per set of arguments."""
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        memo = _batch.get()
+        if memo is None:
+            return func(*args)
+        key = (func, args)
+        if key not in memo:
+            memo[key] = func(*args)
+        return memo[key]
+
+    return wrapper
+
+
+@shared
+def _years_of(years: Callable[[], Iterable[int]]) -> frozenset[int]:
+    return frozenset(years())
 
 
 @dataclass(frozen=True)
@@ -145,7 +186,7 @@ class Figure:
         return self.key.split(".", 1)[0]
 
     def value(self, year: int) -> FigureValue:
-        result = self.compute(year) if year in set(self.years()) else None
+        result = self.compute(year) if year in _years_of(self.years) else None
         if isinstance(result, list):
             return FigureValue(self.key, year, self.unit, rows=tuple(result))
         return FigureValue(self.key, year, self.unit, number=result)
@@ -162,11 +203,13 @@ class FigureRegistry(Registry[Figure]):
 
     def years(self, module: str) -> list[int]:
         """The years any figure of ``module`` exists for, oldest first."""
-        return sorted({year for figure in self.of_module(module) for year in figure.years()})
+        with computing():
+            return sorted({year for figure in self.of_module(module) for year in _years_of(figure.years)})
 
     def values(self, module: str, year: int) -> dict[str, FigureValue]:
         """``module``'s figures for ``year`` by the part of their key after the dot (for templates)."""
-        return {figure.key.split(".", 1)[1]: figure.value(year) for figure in self.of_module(module)}
+        with computing():
+            return {figure.key.split(".", 1)[1]: figure.value(year) for figure in self.of_module(module)}
 
 
 # Panels --------------------------------------------------------------------------------------------------------
@@ -233,7 +276,9 @@ __all__ = [
     "Row",
     "Text",
     "Unit",
+    "computing",
     "figures",
     "navigation",
     "panels",
+    "shared",
 ]

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from meent.core import registry
 from meent.core.audit import log_read
 from meent.core.views import RuleView
+from meent.core.years import year_parameter
 from meent.realisatie.ibd import exports, figures, forms, selectors, services
 from meent.realisatie.ibd.models import (
     Activation,
@@ -622,12 +624,12 @@ class FiguresView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        years = figures.years()
-        try:
-            year = int(self.request.GET.get("jaar") or (years[-1] if years else timezone.now().year))
-        except ValueError:
-            year = years[-1] if years else timezone.now().year
-        context.update(year=year, years=years, figures=figures.year_figures(year))
+        with registry.computing():
+            years = registry.figures.years("ibd")
+            year = year_parameter(self.request, default=years[-1] if years else None)
+            context.update(
+                year=year, years=years, figures=registry.figures.values("ibd", year), months=figures.month_table(year)
+            )
         return context
 
 
