@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Count
 from django.utils import timezone
 
+from meent.core import business_hours
 from meent.core.registry import Figure, Row, Text, Unit, figures, shared
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import Activation, Advisory, Category, Incident, RequestType
@@ -57,12 +58,12 @@ def median_first_response_hours(year: int) -> float | None:
     rows = Incident.unscoped.filter(year=year, first_response_at__isnull=False).values_list(
         "reported_at", "first_response_at"
     )
-    return _median([sla.business_hours_between(a, b) for a, b in rows])
+    return _median([business_hours.business_hours_between(a, b) for a, b in rows])
 
 
 def median_closure_hours(year: int) -> float | None:
     rows = Incident.unscoped.filter(year=year, closed_at__isnull=False).values_list("reported_at", "closed_at")
-    return _median([sla.business_hours_between(a, b) for a, b in rows])
+    return _median([business_hours.business_hours_between(a, b) for a, b in rows])
 
 
 @shared
