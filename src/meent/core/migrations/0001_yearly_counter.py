@@ -4,25 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='YearlyCounter',
+            name="YearlyCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('series', models.CharField(max_length=20)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_number', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("series", models.CharField(max_length=20)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_number", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'nummerteller',
-                'verbose_name_plural': 'nummertellers',
-                'constraints': [models.UniqueConstraint(fields=('series', 'year'), name='core_yearlycounter_unique')],
+                "verbose_name": "nummerteller",
+                "verbose_name_plural": "nummertellers",
+                "constraints": [models.UniqueConstraint(fields=("series", "year"), name="core_yearlycounter_unique")],
             },
         ),
     ]
