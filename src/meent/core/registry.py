@@ -121,10 +121,14 @@ class FigureValue:
         return self.number is not None or self.rows is not None
 
     def __str__(self) -> str:
+        if self.rows is not None:
+            return ", ".join(row.label for row in self.rows)
         if self.number is None:
             return gettext("geen gegevens")
-        places = 1 if isinstance(self.number, Decimal) else None  # averages and percentages: one decimal
-        text = formats.number_format(self.number, decimal_pos=places, use_l10n=True, force_grouping=True)
+        number = self.number
+        if isinstance(number, Decimal):  # averages and percentages: rounded to one decimal (Django would cut off)
+            number = number.quantize(Decimal("0.1"))
+        text = formats.number_format(number, use_l10n=True, force_grouping=True)
         return f"{text}%" if self.unit == Unit.PROCENT else text
 
 

@@ -46,3 +46,21 @@ def test_the_menu_shows_what_the_user_may_open_and_marks_the_current_page(client
     assert "/beheer/audittrail/" not in urls and urls.index("/gemeenten/") < urls.index("/evenementen/")
     login(make_account(Role.BESTUUR))
     assert client.get("/").context["main_navigation"][-1]["url"] == "/beheer/audittrail/"
+
+
+def test_a_value_reads_in_the_page_language_and_no_data_is_not_zero():
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from meent.core.registry import FigureValue, Row, Unit
+
+    with translation.override("nl"):
+        assert str(FigureValue("connect.x", 2020, Unit.AANTAL, number=2300)) == "2.300"
+        assert str(FigureValue("connect.x", 2020, Unit.PROCENT, number=Decimal("27.5"))) == "27,5%"
+        assert str(FigureValue("connect.x", 2020, Unit.AANTAL)) == "geen gegevens"
+        top = FigureValue("connect.x", 2020, Unit.AANTAL, rows=(Row("Dag van de Stad", 800), Row("Cyber", 1194)))
+        assert str(top) == "Dag van de Stad, Cyber"
+    with translation.override("en"):
+        assert str(FigureValue("connect.x", 2020, Unit.CIJFER, number=Decimal("7.66"))) == "7.7"
+        assert str(FigureValue("connect.x", 2020, Unit.AANTAL)) == "no data"
