@@ -87,7 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from django_scopes import scopes_disabled
 
-    from meent.leden.services import ImportRefused, import_gemeenten
+    from meent.core.refusals import ImportRefused
+    from meent.leden.services import import_gemeenten
 
     valid_from = None
     if args.geldig_van:

@@ -8,6 +8,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from meent.core.refusals import Refused
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
@@ -75,7 +77,16 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+def refusal_response(exc: Refused, request) -> Response:
+    """Every service refusal, whichever module raised it: its status, its reasons as ``invalid_params``."""
+    params = [{"name": exc.field or "nonFieldErrors", "code": exc.code, "reason": str(e)} for e in exc.errors]
+    body = problem_body(exc.status, detail=str(exc), instance=request.path, invalid_params=params)
+    return Response(body, status=exc.status, content_type=PROBLEM_CONTENT_TYPE)
+
+
 def exception_handler(exc, context) -> Response | None:
+    if isinstance(exc, Refused):
+        return refusal_response(exc, context["request"])
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from meent.connect.models import Evaluation, Event, Registration, SessionChoice
-from meent.connect.tasks import absolute_url
+from meent.core.links import absolute_url
 from meent.core.views import csv_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meent.connect import services
 from meent.connect.models import Cohort, Course, Edition, Evaluation, Event, Session, Trainee, Trainer
+from meent.core.refusals import ImportRefused
 from meent.leden.models import Organisation
 
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -262,8 +263,8 @@ class EditionForm(forms.Form):
     def clean_days(self):
         try:
             return services.parse_day_plans(self.cleaned_data["days"])
-        except services.ImportRefused as exc:
-            raise forms.ValidationError(exc.errors) from exc
+        except ImportRefused as exc:
+            raise exc.as_validation_error() from exc
 
     def clean(self):
         data = super().clean()

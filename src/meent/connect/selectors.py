@@ -276,6 +276,15 @@ def average_trainees(year: int) -> Decimal:
     return (Decimal(total) / days_in_year).quantize(Decimal("0.1"))
 
 
+def trainee_years() -> list[int]:
+    """Years in which some trainee was in service, oldest first."""
+    this_year = timezone.localdate().year
+    years: set[int] = set()
+    for start, end in Employment.objects.values_list("start_date", "end_date"):
+        years.update(range(start.year, (end.year if end else this_year) + 1))
+    return sorted(years)
+
+
 def assignments_in_year(year: int) -> int:
     """Assignments running at some point in the year."""
     return (
@@ -291,52 +300,3 @@ def assignments_growth(year: int) -> Decimal | None:
     if before == 0:
         return None
     return (Decimal(now - before) * 100 / before).quantize(Decimal("0.1"))
-
-
-@dataclass(frozen=True)
-class YearFigures:
-    year: int
-    by_kind_and_format: dict[str, dict[str, int]]
-    congresses_held: int
-    congresses_digital: int
-    webinars_held: int
-    cancelled: int
-    top_events: list  # VNG's own congresses and webinars; commissioned ones are in top_commissioned_events
-    top_commissioned_events: list
-    top_trainings: list
-    average_grades: dict
-    training_days: dict[str, int]
-    trainings_rescheduled: int
-    trainings_rescheduled_more_than_once: int
-    trainings_cancelled: int
-    converted_to_digital: int
-    average_trainees: Decimal
-    average_trainees_year_before: Decimal
-    assignments: int
-    assignments_growth: Decimal | None
-
-
-def year_figures(year: int) -> YearFigures:
-    table = events_by_kind_and_format(year)
-    congres = table[Event.Kind.CONGRES]
-    return YearFigures(
-        year=year,
-        by_kind_and_format=table,
-        congresses_held=sum(congres.values()),
-        congresses_digital=congres[Event.Format.DIGITAAL],
-        webinars_held=sum(table[Event.Kind.WEBINAR].values()) + sum(table[Event.Kind.WEBINARREEKS].values()),
-        cancelled=cancelled_events(year, kinds=[k for k in Event.Kind.values if k not in Event.TRAINING_KINDS]),
-        top_events=top_events(year, commissioned=False),
-        top_commissioned_events=top_events(year, commissioned=True),
-        top_trainings=top_trainings(year),
-        average_grades=average_grades(year),
-        training_days=training_days(year),
-        trainings_rescheduled=rescheduled(year, kinds=Event.TRAINING_KINDS),
-        trainings_rescheduled_more_than_once=rescheduled(year, min_times=2, kinds=Event.TRAINING_KINDS),
-        trainings_cancelled=cancelled_events(year, kinds=Event.TRAINING_KINDS),
-        converted_to_digital=converted(year),
-        average_trainees=average_trainees(year),
-        average_trainees_year_before=average_trainees(year - 1),
-        assignments=assignments_in_year(year),
-        assignments_growth=assignments_growth(year),
-    )

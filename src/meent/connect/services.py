@@ -33,10 +33,11 @@ from meent.connect.models import (
     Trainer,
     TrainingDay,
 )
+from meent.core.refusals import ImportRefused, Refused
 from meent.leden.models import Organisation
 
 
-class RegistrationRefused(Exception):
+class RegistrationRefused(Refused):
     """A registration that cannot be taken; the message is Dutch and fit for the user."""
 
 
@@ -48,16 +49,8 @@ class AlreadyRegistered(RegistrationRefused):
     pass
 
 
-class ChangeRefused(Exception):
+class ChangeRefused(Refused):
     """An organiser's change that does not fit the event's state."""
-
-
-class ImportRefused(Exception):
-    """An import with errors; nothing was saved. ``errors`` lists each problem with its line number."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
 
 
 # Events -------------------------------------------------------------------------------------------------------

@@ -11,10 +11,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from meent.connect.models import Event, EventChange, Registration, SentMail, SessionChoice
-
-
-def absolute_url(path: str) -> str:
-    return settings.MEENT_BASE_URL + path
+from meent.core.links import absolute_url
 
 
 def _when(value) -> str:

@@ -15,17 +15,9 @@ from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
+from meent.core.registry import computing, figures
 from meent.core.views import RuleView
-
-
-def home_panel(request: HttpRequest) -> dict | None:
-    upcoming = list(selectors.catalogue(upcoming=True, include_cancelled=False)[:3])
-    return {
-        "title": gettext_lazy("Evenementen en trainingen"),
-        "template": "connect/panel.html",
-        "events": upcoming,
-        "is_organiser": request.user.has_perm("connect.manage_event"),
-    }
+from meent.core.years import year_parameter
 
 
 def _format(request: HttpRequest) -> str | None:
@@ -719,21 +711,13 @@ class AssignmentCreateView(RuleView, FormView):
         return redirect(reverse("connect:trainee-overview") + f"?jaar={data['start_date'].year}")
 
 
-def _year(request: HttpRequest, default: int) -> int:
-    try:
-        year = int(request.GET.get("jaar") or default)
-    except ValueError:
-        return default
-    return year if 2000 <= year <= 2100 else default
-
-
 class TraineeOverviewView(RuleView, TemplateView):
     permission_required = "connect.view_trainee"
     template_name = "connect/trainee_overview.html"
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        year = _year(self.request, datetime.date.today().year)
+        year = year_parameter(self.request)
         context["year"] = year
         context["average"] = selectors.average_trainees(year)
         context["average_before"] = selectors.average_trainees(year - 1)
@@ -758,17 +742,20 @@ class FiguresView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        years = selectors.event_years()
-        year = _year(self.request, years[0] if years else datetime.date.today().year)
-        figures = selectors.year_figures(year)
+        with computing():
+            years = figures.years("connect")
+            year = year_parameter(self.request, default=years[-1] if years else None)
+            values = figures.values("connect", year)
+            trainees_year_before = figures["connect.trainees_gemiddeld"].value(year - 1)
+        table = selectors.events_by_kind_and_format(year)
         context.update(
             year=year,
-            years=years,
-            figures=figures,
+            years=years[::-1],
+            figures=values,
+            trainees_year_before=trainees_year_before,
             formats=Event.Format.choices,
             kind_rows=[
-                (label, [figures.by_kind_and_format[kind][fmt] for fmt in Event.Format.values])
-                for kind, label in Event.Kind.choices
+                (label, [table[kind][fmt] for fmt in Event.Format.values]) for kind, label in Event.Kind.choices
             ],
             grades=selectors.grades_per_event(year),
         )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from meent.core.registry import Page, panels
 from meent.core.roles import Role
 
 
@@ -28,16 +29,6 @@ def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
     return response
 
 
-# Modules add panels to the home page and to "Mijn gemeente": callables (request) -> dict | None,
-# the dict giving "title", "template" and its context.
-HOME_PANELS: list = []
-MIJN_GEMEENTE_PANELS: list = []
-
-
-def _panels(registry: list, request: HttpRequest) -> list[dict]:
-    return [panel for panel in (provider(request) for provider in registry) if panel]
-
-
 class HomeView(RuleView, TemplateView):
     permission_required = "core.view_home"
     template_name = "core/home.html"
@@ -46,7 +37,7 @@ class HomeView(RuleView, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["roles"] = [Role(r).label for r in sorted(user.role_names)] if user.is_authenticated else []
-        context["panels"] = _panels(HOME_PANELS, self.request)
+        context["panels"] = panels.for_page(Page.HOME, self.request)
         return context
 
 
@@ -61,7 +52,7 @@ class MijnGemeenteView(RuleView, TemplateView):
         gemeente = self.request.user.gemeente
         context["gemeente"] = gemeente
         context["contacts"] = contacts_of(gemeente)
-        context["panels"] = _panels(MIJN_GEMEENTE_PANELS, self.request)
+        context["panels"] = panels.for_page(Page.MIJN_GEMEENTE, self.request)
         return context
 
 

@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Q, QuerySet
 
-from meent.leden.models import Gemeente, Membership, Organisation, Province
+from meent.leden.models import Gemeente, Membership, Organisation, Province, Succession, Veiligheidsregio
 
 
 def current_year() -> int:
@@ -54,6 +54,21 @@ def current_successors(gemeente: Gemeente, on: datetime.date | None = None) -> l
 
 def years_available() -> list[int]:
     return list(range(2020, current_year() + 1))
+
+
+def years_with_division() -> list[int]:
+    """The years whose division of 1 January holds at least one gemeente."""
+    return [year for year in years_available() if Gemeente.objects.municipalities().in_year(year).exists()]
+
+
+def veiligheidsregios(*, year: int | None = None) -> QuerySet:
+    """Veiligheidsregio's with a gemeente in the division of 1 January of ``year`` (default: this year)."""
+    return Veiligheidsregio.objects.filter(gemeenten__in=gemeenten(year=year)).distinct().order_by("code")
+
+
+def herindelingen_count(year: int) -> int:
+    """Gemeenten that a herindeling formed or enlarged on 1 January of ``year``."""
+    return Succession.objects.filter(effective_date__year=year).values("successor").distinct().count()
 
 
 def provinces() -> QuerySet:

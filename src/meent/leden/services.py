@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from meent.core.refusals import ImportRefused
 from meent.core.roles import Role
 from meent.leden import reference
 from meent.leden.models import (
@@ -19,10 +20,6 @@ from meent.leden.models import (
     Succession,
     Veiligheidsregio,
 )
-
-
-class ImportRefused(Exception):
-    """The file was not imported at all; the message is one Dutch sentence for the user."""
 
 
 @dataclass

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from meent.core.views import RuleView, csv_response
+from meent.core.years import year_parameter
 from meent.leden import selectors
 from meent.leden.models import Gemeente, Organisation
 
@@ -13,11 +14,7 @@ class GemeenteListView(RuleView, ListView):
     paginate_by = 50
 
     def get_year(self) -> int:
-        try:
-            year = int(self.request.GET.get("jaar") or selectors.current_year())
-        except ValueError:
-            return selectors.current_year()
-        return year if year in selectors.years_available() else selectors.current_year()
+        return year_parameter(self.request, choices=selectors.years_available(), default=selectors.current_year())
 
     def get_queryset(self):
         return selectors.gemeenten(

@@ -1,7 +1,8 @@
 import pytest
 
+from meent.core.refusals import ImportRefused
 from meent.leden.models import Gemeente
-from meent.leden.services import ImportRefused, import_gemeenten
+from meent.leden.services import import_gemeenten
 
 pytestmark = pytest.mark.django_db
 

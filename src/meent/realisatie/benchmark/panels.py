@@ -1,8 +1,9 @@
-"""Panels on the home page and on "Mijn gemeente" (see ``meent.core.views.HOME_PANELS``)."""
+"""Panels on the home page and on "Mijn gemeente" (registered in ``meent.core.registry.panels``)."""
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from meent.core.registry import Page, Panel, panels
 from meent.realisatie.benchmark import selectors
 
 
@@ -20,3 +21,7 @@ def mijn_gemeente_panel(request: HttpRequest) -> dict | None:
     if gemeente is None:
         return None
     return {"title": _("Uw gemeente in cijfers"), "template": "benchmark/_gemeente_panel.html", "gemeente": gemeente}
+
+
+panels.register(Panel("benchmark.home", Page.HOME, home_panel, order=400))
+panels.register(Panel("benchmark.mijn_gemeente", Page.MIJN_GEMEENTE, mijn_gemeente_panel, order=400))

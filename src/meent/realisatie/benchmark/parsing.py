@@ -9,11 +9,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from meent.core.refusals import ImportRefused
+
 MAX_ERRORS = 10
-
-
-class ImportRefused(Exception):
-    """Nothing was imported; the message is Dutch and names the offending lines."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from meent.core import business_hours
 from meent.core.roles import Role
 from meent.leden.models import Account, Gemeente, Person
 from meent.realisatie.ibd import services, sla
@@ -193,7 +194,7 @@ def _work(incident: Incident, rng: random.Random, analyst: Account, *, close: bo
     response_hours = (
         rng.uniform(6, 30) if late else rng.uniform(0.2, 0.9) * {"kritiek": 1, "hoog": 4}.get(incident.severity, 8)
     )
-    responded = sla.add_business_hours(start, response_hours)
+    responded = business_hours.add_business_hours(start, response_hours)
     services.triage(
         incident,
         by=analyst,
@@ -208,7 +209,7 @@ def _work(incident: Incident, rng: random.Random, analyst: Account, *, close: bo
         kind=TimelineEntry.Kind.CONTACT,
         text="Telefonisch contact gehad met de melder; vervolgstappen afgesproken.",
         tlp=incident.tlp,
-        occurred_at=sla.add_business_hours(responded, 0.5),
+        occurred_at=business_hours.add_business_hours(responded, 0.5),
     )
     if rng.random() < 0.3:
         services.add_entry(
@@ -217,13 +218,15 @@ def _work(incident: Incident, rng: random.Random, analyst: Account, *, close: bo
             kind=TimelineEntry.Kind.ACTIE,
             text="Indicatoren gedeeld met andere gemeenten via het community-kanaal.",
             tlp=TLP.GREEN,
-            occurred_at=sla.add_business_hours(responded, 2),
+            occurred_at=business_hours.add_business_hours(responded, 2),
         )
     for type_, value in extract(incident.description)[:3]:
         services.add_observable(incident, type=type_, value=value, by=analyst, tlp=incident.tlp, source="demo")
     if close:
         target = sla.TARGETS[incident.severity].closure
-        closed = sla.add_business_hours(start, target * (rng.uniform(1.1, 2.0) if late else rng.uniform(0.2, 0.9)))
+        closed = business_hours.add_business_hours(
+            start, target * (rng.uniform(1.1, 2.0) if late else rng.uniform(0.2, 0.9))
+        )
         services.transition(
             incident,
             by=analyst,

@@ -1,12 +1,16 @@
-"""Figures for the annual report and the IBD's own overview. Only counts and medians leave this module: nothing
-in it names an incident, so the board may read it although it does not see incidents themselves."""
+"""Figures for the annual report and the IBD's own overview, registered in ``meent.core.registry``. Only counts
+and medians leave this module: nothing in it names an incident, so the board may read it although it does not see
+incidents themselves."""
 
 import statistics
 from collections import Counter as Tally
+from decimal import Decimal
 
 from django.db.models import Count
 from django.utils import timezone
 
+from meent.core import business_hours
+from meent.core.registry import Figure, Row, Text, Unit, figures, shared
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import Activation, Advisory, Category, Incident, RequestType
 
@@ -54,14 +58,15 @@ def median_first_response_hours(year: int) -> float | None:
     rows = Incident.unscoped.filter(year=year, first_response_at__isnull=False).values_list(
         "reported_at", "first_response_at"
     )
-    return _median([sla.business_hours_between(a, b) for a, b in rows])
+    return _median([business_hours.business_hours_between(a, b) for a, b in rows])
 
 
 def median_closure_hours(year: int) -> float | None:
     rows = Incident.unscoped.filter(year=year, closed_at__isnull=False).values_list("reported_at", "closed_at")
-    return _median([sla.business_hours_between(a, b) for a, b in rows])
+    return _median([business_hours.business_hours_between(a, b) for a, b in rows])
 
 
+@shared
 def breaches_per_month(year: int, now=None) -> list[tuple[int, int, int]]:
     """Per month of reporting: (month, first-response breaches, closure breaches)."""
     now = now or timezone.now()
@@ -76,19 +81,126 @@ def breaches_per_month(year: int, now=None) -> list[tuple[int, int, int]]:
     return [(m, r, c) for m, (r, c) in result.items()]
 
 
-def year_figures(year: int) -> dict:
+def month_table(year: int) -> list[tuple[int, int, int, int]]:
+    """Per month of reporting: (month, incidents, first-response breaches, closure breaches)."""
     months = breaches_per_month(year)
-    return {
-        "total": incidents_per_year(year),
-        "by_request_type": by_request_type(year),
-        "by_category": by_category(year),
-        "by_month": by_month(year),
-        "activations": activations(year),
-        "advisories": advisories_published(year),
-        "median_first_response": median_first_response_hours(year),
-        "median_closure": median_closure_hours(year),
-        "breaches_per_month": months,
-        "months": [(m, n, r, c) for (m, n), (_m, r, c) in zip(by_month(year), months, strict=True)],
-        "breaches_first_response": sum(r for _m, r, _c in months),
-        "breaches_closure": sum(c for _m, _r, c in months),
-    }
+    return [(m, n, r, c) for (m, n), (_m, r, c) in zip(by_month(year), months, strict=True)]
+
+
+def _hours(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _rows(pairs: list[tuple]) -> list[Row]:
+    return [Row(label=str(label), value=n) for label, n in pairs]
+
+
+def _register(key: str, label: tuple[str, str], definition: tuple[str, str], unit: Unit, compute) -> None:
+    figures.register(
+        Figure(
+            key=f"ibd.{key}",
+            label=Text(*label),
+            definition=Text(*definition),
+            unit=unit,
+            years=years,
+            compute=compute,
+            order=300 + len(figures.of_module("ibd")),
+        )
+    )
+
+
+_register(
+    "incidenten",
+    ("Incidenten", "Incidents"),
+    (
+        "Incidenten die in het jaar bij de IBD zijn gemeld, met een hulp-, coördinatie- of ondersteuningsvraag of "
+        "als melding; het jaar van melding in Nederlandse tijd.",
+        "Incidents reported to the IBD in the year, asking for help, coordination or support or as a notification; "
+        "the year of reporting in Dutch time.",
+    ),
+    Unit.AANTAL,
+    incidents_per_year,
+)
+_register(
+    "per_soort_vraag",
+    ("Incidenten per soort vraag", "Incidents by type of request"),
+    ("De incidenten van het jaar per soort vraag.", "The year's incidents by type of request."),
+    Unit.AANTAL,
+    lambda year: _rows(by_request_type(year)),
+)
+_register(
+    "per_categorie",
+    ("Incidenten per categorie", "Incidents by category"),
+    ("De incidenten van het jaar per categorie.", "The year's incidents by category."),
+    Unit.AANTAL,
+    lambda year: _rows(by_category(year)),
+)
+_register(
+    "per_maand",
+    ("Incidenten per maand", "Incidents by month"),
+    (
+        "De incidenten van het jaar per maand van melding (1 tot en met 12).",
+        "The year's incidents by month of reporting (1 to 12).",
+    ),
+    Unit.AANTAL,
+    lambda year: _rows(by_month(year)),
+)
+_register(
+    "inzet_responsnetwerk",
+    ("Inzet responsnetwerk", "Response network deployments"),
+    (
+        "Keren dat het responsnetwerk is ingezet voor een incident van het jaar.",
+        "Times the response network was activated for an incident of the year.",
+    ),
+    Unit.AANTAL,
+    activations,
+)
+_register(
+    "adviezen",
+    ("Gepubliceerde adviezen", "Published advisories"),
+    ("Beveiligingsadviezen die in het jaar zijn gepubliceerd.", "Security advisories published in the year."),
+    Unit.AANTAL,
+    advisories_published,
+)
+_register(
+    "mediaan_eerste_reactie",
+    ("Mediaan tot eerste reactie", "Median time to first response"),
+    (
+        "Mediaan van de kantooruren van melding tot de eerste reactie van de IBD, over de incidenten van het jaar "
+        "met een reactie.",
+        "Median business hours from report to the IBD's first response, over the year's incidents with a response.",
+    ),
+    Unit.UREN,
+    lambda year: _hours(median_first_response_hours(year)),
+)
+_register(
+    "mediaan_afsluiten",
+    ("Mediaan tot afsluiten", "Median time to closure"),
+    (
+        "Mediaan van de kantooruren van melding tot afsluiten, over de afgesloten incidenten van het jaar.",
+        "Median business hours from report to closure, over the year's closed incidents.",
+    ),
+    Unit.UREN,
+    lambda year: _hours(median_closure_hours(year)),
+)
+_register(
+    "normoverschrijdingen_eerste_reactie",
+    ("Normoverschrijdingen eerste reactie", "First-response targets missed"),
+    (
+        "Incidenten van het jaar die hun servicenorm voor de eerste reactie niet haalden (of, nog open, al voorbij "
+        "zijn).",
+        "The year's incidents that missed their first-response target (or, still open, have passed it).",
+    ),
+    Unit.AANTAL,
+    lambda year: sum(r for _m, r, _c in breaches_per_month(year)),
+)
+_register(
+    "normoverschrijdingen_afsluiten",
+    ("Normoverschrijdingen afsluiten", "Closure targets missed"),
+    (
+        "Incidenten van het jaar die hun servicenorm voor afsluiten niet haalden (of, nog open, al voorbij zijn).",
+        "The year's incidents that missed their closure target (or, still open, have passed it).",
+    ),
+    Unit.AANTAL,
+    lambda year: sum(c for _m, _r, c in breaches_per_month(year)),
+)

@@ -84,23 +84,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-class Counter(models.Model):
-    """The last number handed out per series (incidents, advisories) and year; its row is locked with
-    SELECT … FOR UPDATE while a new number is taken."""
-
-    series = models.CharField(max_length=10)
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("nummerteller")
-        verbose_name_plural = _("nummertellers")
-        constraints = [models.UniqueConstraint(fields=["series", "year"], name="ibd_counter_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.series}-{self.year}: {self.last_number}"
-
-
 class Incident(models.Model):
     number = models.CharField(_("nummer"), max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("jaar"), editable=False)

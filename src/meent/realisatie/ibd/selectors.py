@@ -8,6 +8,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from meent.core import business_hours
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import (
     TLP,
@@ -107,8 +108,8 @@ def sla_state(incident: Incident, now: datetime.datetime | None = None) -> SlaSt
         else (CLOSURE, incident.closure_due)
     )
     if now > due:
-        return SlaState("verlopen", target, due, -sla.business_hours_between(due, now))
-    left = sla.business_hours_between(now, due)
+        return SlaState("verlopen", target, due, -business_hours.business_hours_between(due, now))
+    left = business_hours.business_hours_between(now, due)
     return SlaState("dreigt" if left <= WARNING_HOURS else "op schema", target, due, left)
 
 

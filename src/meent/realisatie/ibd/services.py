@@ -7,10 +7,11 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meent.core import numbering
 from meent.core.roles import Role
 from meent.leden.models import Person
 from meent.realisatie.ibd import sla
@@ -23,7 +24,6 @@ from meent.realisatie.ibd.models import (
     Advisory,
     Attachment,
     CorrelationExclusion,
-    Counter,
     Deployment,
     Expert,
     Impact,
@@ -64,20 +64,6 @@ ALLOWED_ATTACHMENTS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
-def next_number(series: str, year: int) -> int:
-    """The next free number of ``series`` in ``year``. The counter row is locked until the caller's transaction
-    ends, so parallel reports never get the same number."""
-    try:
-        with transaction.atomic():
-            Counter.objects.get_or_create(series=series, year=year)
-    except IntegrityError:
-        pass  # a parallel transaction created the row first; it exists now
-    counter = Counter.objects.select_for_update().get(series=series, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
-
-
 def _check_recipients(tlp: str, recipients: Iterable) -> None:
     if tlp == TLP.RED and not any(r.has_role(Role.IBD_ANALIST) for r in recipients):
         raise ValidationError(
@@ -116,9 +102,9 @@ def report_incident(
     severity = SEVERITY_FOR_IMPACT[Impact(impact)]
     response_due, closure_due = sla.due_dates(severity, reported_at)
     year = timezone.localtime(reported_at).year
-    sequence = next_number("IBD", year)
+    sequence = numbering.next_number("IBD", year)
     incident = Incident.unscoped.create(
-        number=f"IBD-{year}-{sequence:04d}",
+        number=numbering.format_number("IBD", year, sequence),
         year=year,
         sequence=sequence,
         gemeente=gemeente,
@@ -416,7 +402,7 @@ def publish_advisory(
     published_at = published_at or timezone.now()
     year = timezone.localtime(published_at).year
     advisory = Advisory.objects.create(
-        number=f"ADV-{year}-{next_number('ADV', year):03d}",
+        number=numbering.format_number("ADV", year, numbering.next_number("ADV", year), width=3),
         title=title,
         body=body,
         severity=severity,

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from meent.core import registry
 from meent.core.audit import log_read
 from meent.core.views import RuleView
+from meent.core.years import year_parameter
 from meent.realisatie.ibd import exports, figures, forms, selectors, services
 from meent.realisatie.ibd.models import (
     Activation,
@@ -36,20 +37,6 @@ def _apply_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def home_panel(request: HttpRequest) -> dict | None:
-    user = request.user
-    if not user.has_perm("ibd.view_incident_list"):
-        return None
-    counts = selectors.open_counts_for_panel(user)
-    return {
-        "title": gettext_lazy("IBD-incidenten"),
-        "template": "ibd/panel.html",
-        "counts": counts,
-        "is_analyst": is_analyst(user),
-        "can_report": user.has_perm("ibd.report_incident"),
-    }
 
 
 class IncidentMixin(RuleView):
@@ -637,12 +624,12 @@ class FiguresView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        years = figures.years()
-        try:
-            year = int(self.request.GET.get("jaar") or (years[-1] if years else timezone.now().year))
-        except ValueError:
-            year = years[-1] if years else timezone.now().year
-        context.update(year=year, years=years, figures=figures.year_figures(year))
+        with registry.computing():
+            years = registry.figures.years("ibd")
+            year = year_parameter(self.request, default=years[-1] if years else None)
+            context.update(
+                year=year, years=years, figures=registry.figures.values("ibd", year), months=figures.month_table(year)
+            )
         return context
 
 

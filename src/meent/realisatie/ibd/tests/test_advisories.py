@@ -1,9 +1,11 @@
 import datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from meent.core import registry
 from meent.leden.models import Gemeente
 from meent.realisatie.ibd import figures, selectors, services
 from meent.realisatie.ibd.models import TLP, Status
@@ -88,16 +90,17 @@ def test_figures_for_the_annual_report(client, login, people):
     services.transition(second, by=analyst, to=Status.IN_BEHANDELING, at=at(2020, 3, 3, 13))  # 4 business hours
     services.activate_network(second, by=analyst, reason="Versleuteld", at=at(2020, 3, 3, 14))
     publish(people, tlp=TLP.GREEN, published_at=at(2020, 5, 1, 10))
-    result = figures.year_figures(2020)
-    assert result["total"] == 3
-    assert dict(result["by_request_type"])["Melding zonder vraag"] == 1
-    assert dict(result["by_category"])["Ransomware"] == 1
-    assert dict(result["by_month"])[3] == 2 and dict(result["by_month"])[12] == 1
-    assert result["activations"] == 1 and result["advisories"] == 1
-    assert result["median_first_response"] == 3.0
-    assert result["median_closure"] == 8.5
+    result = registry.figures.values("ibd", 2020)
+    assert result["incidenten"].number == 3
+    assert {row.label: row.value for row in result["per_soort_vraag"].rows}["Melding zonder vraag"] == 1
+    assert {row.label: row.value for row in result["per_categorie"].rows}["Ransomware"] == 1
+    by_month = {row.label: row.value for row in result["per_maand"].rows}
+    assert by_month["3"] == 2 and by_month["12"] == 1
+    assert result["inzet_responsnetwerk"].number == 1 and result["adviezen"].number == 1
+    assert result["mediaan_eerste_reactie"].number == 3
+    assert result["mediaan_afsluiten"].number == Decimal("8.5")
     # The December incident was never answered: it breached its first-response target.
-    assert result["breaches_per_month"][11][1] == 1
+    assert figures.breaches_per_month(2020)[11][1] == 1
     assert figures.years() == [2020, 2021]
     login(people["bestuur"])
     page = client.get("/ibd/cijfers/?jaar=2020")

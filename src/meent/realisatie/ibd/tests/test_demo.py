@@ -6,9 +6,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_holds_a_year_of_incidents_and_loads_once(client, login):
+    from meent.core import registry
     from meent.core.demo import load_accounts
     from meent.leden.models import Account
-    from meent.realisatie.ibd import demo, figures
+    from meent.realisatie.ibd import demo
 
     load_accounts()
     demo.load_demo()
@@ -17,7 +18,7 @@ def test_the_demo_holds_a_year_of_incidents_and_loads_once(client, login):
     activation = Activation.objects.get()
     assert activation.incident.gemeente.name == "Hof van Twente" and activation.incident.reported_at.month == 12
     assert Deployment.objects.filter(activation=activation).count() == 3
-    assert figures.year_figures(2020)["activations"] == 1
+    assert registry.figures["ibd.inzet_responsnetwerk"].value(2020).number == 1
     utrecht_iso = Account.objects.get(username="utrecht-iso")
     login(utrecht_iso)
     own = client.get("/ibd/incidenten/")

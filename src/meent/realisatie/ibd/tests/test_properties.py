@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meent.realisatie.ibd import sla
+from meent.core import business_hours
 from meent.realisatie.ibd.observables import extract, normalise
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -18,10 +18,10 @@ moments = st.datetimes(
 
 @given(start=moments, hours=st.floats(min_value=0, max_value=400, allow_nan=False))
 def test_adding_business_hours_and_counting_them_agree(start, hours):
-    due = sla.add_business_hours(start, hours)
+    due = business_hours.add_business_hours(start, hours)
     assert due >= start
-    assert abs(sla.business_hours_between(start, due) - hours) < 1e-6
-    assert sla.is_business_day(due.astimezone(AMS).date()) or hours == 0
+    assert abs(business_hours.business_hours_between(start, due) - hours) < 1e-6
+    assert business_hours.is_business_day(due.astimezone(AMS).date()) or hours == 0
 
 
 @given(st.sampled_from(["ip", "domain", "url", "email", "hash", "cve"]), st.text(max_size=80))

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from meent.core import business_hours
 from meent.realisatie.ibd import selectors, services, sla
 from meent.realisatie.ibd.models import TLP, CorrelationExclusion, Incident, ObservableType, Severity, Status
 from meent.realisatie.ibd.observables import extract, normalise
@@ -84,11 +85,11 @@ def test_first_response_is_the_first_analyst_action(people):
 
 def test_business_hours_skip_nights_weekends_and_holidays():
     # Friday 24 April 2020 16:00 + 2 business hours: Monday 27 April is Koningsdag, so Tuesday 28 April 09:30.
-    assert sla.add_business_hours(at(2020, 4, 24, 16), 2) == at(2020, 4, 28, 9, 30)
+    assert business_hours.add_business_hours(at(2020, 4, 24, 16), 2) == at(2020, 4, 28, 9, 30)
     # Reported on Saturday: the clock starts on Monday morning.
-    assert sla.add_business_hours(at(2020, 3, 7, 11), 1) == at(2020, 3, 9, 9, 30)
-    assert sla.business_hours_between(at(2020, 4, 24, 16), at(2020, 4, 28, 9, 30)) == pytest.approx(2)
-    assert sla.business_hours_between(at(2020, 12, 24, 12), at(2020, 12, 28, 9, 30)) == pytest.approx(6)
+    assert business_hours.add_business_hours(at(2020, 3, 7, 11), 1) == at(2020, 3, 9, 9, 30)
+    assert business_hours.business_hours_between(at(2020, 4, 24, 16), at(2020, 4, 28, 9, 30)) == pytest.approx(2)
+    assert business_hours.business_hours_between(at(2020, 12, 24, 12), at(2020, 12, 28, 9, 30)) == pytest.approx(6)
 
 
 def test_triage_moves_the_targets_and_breaches_are_computed(people):

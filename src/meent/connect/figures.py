@@ -1,0 +1,230 @@
+"""Connect's key figures for the annual report and its figures page, registered in ``meent.core.registry``.
+
+Each figure counts the module's records through its selectors; a year without events (or, for the trainee
+figures, without trainees in service) has no data.
+"""
+
+from django.urls import reverse
+
+from meent.connect import selectors
+from meent.connect.models import Event
+from meent.core.registry import Figure, Row, Text, Unit, figures, shared
+
+NON_TRAINING_KINDS = [kind for kind in Event.Kind.values if kind not in Event.TRAINING_KINDS]
+WEBINAR_KINDS = (Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS)
+
+# One query each, read by several figures.
+_by_kind_and_format = shared(selectors.events_by_kind_and_format)
+_average_grades = shared(selectors.average_grades)
+_training_days = shared(selectors.training_days)
+
+
+def _held(year: int, kinds, fmt: str | None = None) -> int:
+    table = _by_kind_and_format(year)
+    return sum(n for kind in kinds for f, n in table[kind].items() if fmt is None or f == fmt)
+
+
+def _rows(events: list[Event], *, with_format: bool) -> list[Row]:
+    return [
+        Row(
+            label=event.title,
+            value=event.participant_count,
+            detail=event.get_format_display().lower() if with_format else "",
+            url=reverse("connect:event-detail", args=[event.pk]),
+        )
+        for event in events
+    ]
+
+
+def _grade(aspect: str):
+    return lambda year: _average_grades(year)[aspect]
+
+
+def _register(key: str, label: tuple[str, str], definition: tuple[str, str], unit: Unit, compute, *, years=None):
+    figures.register(
+        Figure(
+            key=f"connect.{key}",
+            label=Text(*label),
+            definition=Text(*definition),
+            unit=unit,
+            years=years or selectors.event_years,
+            compute=compute,
+            order=200 + len(figures.of_module("connect")),
+        )
+    )
+
+
+HELD_NL = "evenementen die in het jaar begonnen en niet zijn geannuleerd"
+HELD_EN = "events that started in the year and were not cancelled"
+
+_register(
+    "congressen",
+    ("Congressen", "Congresses"),
+    (
+        f"Congressen: {HELD_NL}, van soort congres, in elke vorm.",
+        f"Congresses: {HELD_EN}, of kind congress, in any format.",
+    ),
+    Unit.AANTAL,
+    lambda year: _held(year, [Event.Kind.CONGRES]),
+)
+_register(
+    "congressen_digitaal",
+    ("Digitale congressen", "Digital congresses"),
+    (
+        f"Congressen: {HELD_NL}, van soort congres en vorm digitaal.",
+        f"Congresses: {HELD_EN}, of kind congress and format digital.",
+    ),
+    Unit.AANTAL,
+    lambda year: _held(year, [Event.Kind.CONGRES], Event.Format.DIGITAAL),
+)
+_register(
+    "webinars",
+    ("Webinars", "Webinars"),
+    (f"Webinars en webinarreeksen: {HELD_NL}.", f"Webinars and webinar series: {HELD_EN}."),
+    Unit.AANTAL,
+    lambda year: _held(year, WEBINAR_KINDS),
+)
+_register(
+    "geannuleerd",
+    ("Geannuleerde evenementen", "Cancelled events"),
+    (
+        "Congressen en webinars die in het jaar zouden beginnen en zijn geannuleerd (trainingen niet meegeteld).",
+        "Congresses and webinars due to start in the year that were cancelled (trainings not included).",
+    ),
+    Unit.AANTAL,
+    lambda year: selectors.cancelled_events(year, kinds=NON_TRAINING_KINDS),
+)
+_register(
+    "top_congressen",
+    ("Top 5 congressen en webinars", "Top 5 congresses and webinars"),
+    (
+        "De vijf eigen congressen en webinars van het jaar met de meeste deelnemers (aanmeldingen met een plaats); "
+        "evenementen in opdracht tellen niet mee.",
+        "The year's five own congresses and webinars with most participants (registrations holding a seat); "
+        "events organised on commission are left out.",
+    ),
+    Unit.AANTAL,
+    lambda year: _rows(selectors.top_events(year, commissioned=False), with_format=True),
+)
+_register(
+    "top_in_opdracht",
+    ("Top 5 in opdracht", "Top 5 on commission"),
+    (
+        "De vijf congressen en webinars in opdracht (met een opdrachtgever) met de meeste deelnemers.",
+        "The five congresses and webinars organised on commission (with a client) with most participants.",
+    ),
+    Unit.AANTAL,
+    lambda year: _rows(selectors.top_events(year, commissioned=True), with_format=True),
+)
+_register(
+    "top_trainingen",
+    ("Top 5 trainingen", "Top 5 trainings"),
+    (
+        "De vijf trainingsdagen en cursussen van het jaar met de meeste deelnemers.",
+        "The year's five training days and courses with most participants.",
+    ),
+    Unit.AANTAL,
+    lambda year: _rows(selectors.top_trainings(year), with_format=False),
+)
+for aspect, nl, en in (
+    ("overall", "algemeen", "overall"),
+    ("content", "inhoud", "content"),
+    ("speakers", "sprekers", "speakers"),
+    ("organisation", "organisatie", "organisation"),
+):
+    _register(
+        f"waardering_{nl}",
+        (f"Gemiddelde waardering ({nl})", f"Average rating ({en})"),
+        (
+            f"Gemiddeld cijfer (1–10) voor {nl} in alle evaluaties van evenementen die in het jaar begonnen.",
+            f"Average grade (1–10) for {en} in all evaluations of events that started in the year.",
+        ),
+        Unit.CIJFER,
+        _grade(aspect),
+    )
+for key, nl, en in (("totaal", "", ""), ("fysiek", " fysiek", " in person"), ("online", " online", " online")):
+    _register(
+        "trainingsdagen" if key == "totaal" else f"trainingsdagen_{key}",
+        (f"Trainingsdagen{nl}", f"Training days{en}"),
+        (
+            f"Trainingsdagen{nl} in het jaar, uit de dagen van de edities; dagen van geannuleerde edities tellen niet.",
+            f"Training days{en} in the year, from the editions' days; days of cancelled editions do not count.",
+        ),
+        Unit.DAGEN,
+        lambda year, key=key: _training_days(year)[key],
+    )
+_register(
+    "trainingen_verplaatst",
+    ("Verplaatste trainingen", "Rescheduled trainings"),
+    (
+        "Trainingen van het jaar die minstens één keer zijn verplaatst, uit hun historie.",
+        "The year's trainings moved at least once, from their history.",
+    ),
+    Unit.AANTAL,
+    lambda year: selectors.rescheduled(year, kinds=Event.TRAINING_KINDS),
+)
+_register(
+    "trainingen_meermaals_verplaatst",
+    ("Meermaals verplaatste trainingen", "Trainings rescheduled more than once"),
+    (
+        "Trainingen van het jaar die minstens twee keer zijn verplaatst, uit hun historie.",
+        "The year's trainings moved at least twice, from their history.",
+    ),
+    Unit.AANTAL,
+    lambda year: selectors.rescheduled(year, min_times=2, kinds=Event.TRAINING_KINDS),
+)
+_register(
+    "trainingen_geannuleerd",
+    ("Geannuleerde trainingen", "Cancelled trainings"),
+    (
+        "Trainingsdagen en cursussen die in het jaar zouden beginnen en definitief zijn geannuleerd.",
+        "Training days and courses due to start in the year that were cancelled for good.",
+    ),
+    Unit.AANTAL,
+    lambda year: selectors.cancelled_events(year, kinds=Event.TRAINING_KINDS),
+)
+_register(
+    "omgezet_naar_digitaal",
+    ("Omgezet naar digitaal", "Converted to digital"),
+    (
+        "Evenementen van het jaar waarvan de vorm in hun historie naar digitaal is gewijzigd.",
+        "The year's events whose format was changed to digital, from their history.",
+    ),
+    Unit.AANTAL,
+    selectors.converted,
+)
+_register(
+    "trainees_gemiddeld",
+    ("Trainees gemiddeld in dienst", "Average trainees in service"),
+    (
+        "Trainees in dienst op een gemiddelde dag van het jaar, uit hun dienstverbanden (eerste en laatste dag "
+        "meegeteld).",
+        "Trainees in service on an average day of the year, from their employment periods (first and last day "
+        "included).",
+    ),
+    Unit.AANTAL,
+    selectors.average_trainees,
+    years=selectors.trainee_years,
+)
+_register(
+    "opdrachten",
+    ("Opdrachten van trainees", "Trainee assignments"),
+    (
+        "Opdrachten van trainees die ergens in het jaar liepen.",
+        "Trainee assignments running at some point in the year.",
+    ),
+    Unit.AANTAL,
+    selectors.assignments_in_year,
+    years=selectors.trainee_years,
+)
+_register(
+    "opdrachten_groei",
+    ("Groei van het aantal opdrachten", "Growth in assignments"),
+    (
+        "Groei van het aantal opdrachten van trainees ten opzichte van het jaar ervoor, in procenten.",
+        "Growth of the number of trainee assignments against the year before, in percent.",
+    ),
+    Unit.PROCENT,
+    selectors.assignments_growth,
+    years=selectors.trainee_years,
+)

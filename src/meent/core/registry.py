@@ -1,0 +1,288 @@
+"""The keyed registries through which modules plug into the platform: figures, panels and navigation entries.
+
+Each app may have a ``figures.py``, ``panels.py`` and ``navigation.py``; ``CoreConfig.ready()`` imports them all
+with Django's ``autodiscover_modules``, and each registers its items here at import time::
+
+    from meent.core.registry import Figure, Unit, figures
+
+    figures.register(Figure(key="connect.congressen", label=Text("Congressen", "Congresses"), ...))
+
+Core never imports a module: it only iterates over what the modules registered. Every item has a stable key
+(dotted, starting with the module's name) and an explicit ``order``; registering a key twice raises
+:class:`AlreadyRegistered`, so two modules can never silently replace each other's item. Iteration is by
+(order, key), whatever the order of ``INSTALLED_APPS``.
+"""
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Generic, Protocol, TypeVar
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.translation import gettext
+
+
+class AlreadyRegistered(Exception):
+    pass
+
+
+class Keyed(Protocol):
+    key: str
+    order: int
+
+
+T = TypeVar("T", bound=Keyed)
+
+
+class Registry(Generic[T]):
+    """Items by key; iterated in (order, key) order."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self._items: dict[str, T] = {}
+
+    def register(self, item: T) -> T:
+        if item.key in self._items:
+            raise AlreadyRegistered(f"{self.kind} {item.key!r} is already registered")
+        self._items[item.key] = item
+        return item
+
+    def __getitem__(self, key: str) -> T:
+        return self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(sorted(self._items.values(), key=lambda item: (item.order, item.key)))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def keys(self) -> list[str]:
+        return [item.key for item in self]
+
+
+# Figures -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Dutch and English. Figures carry both: the annual report and its API publish either language,
+    and a frozen publication keeps both."""
+
+    nl: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en if (translation.get_language() or "nl").startswith("en") else self.nl
+
+
+class Unit(StrEnum):
+    AANTAL = "aantal"
+    EURO = "euro"
+    PROCENT = "procent"
+    CIJFER = "cijfer"  # a grade from 1 to 10
+    DAGEN = "dagen"
+    UREN = "uren"  # business hours
+
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a list figure (a top 5): what it names, its number, a detail and where it links to."""
+
+    label: str
+    value: Number
+    detail: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """A figure's value for one year: a number, rows (for a list figure), or no data. No data is never 0."""
+
+    key: str
+    year: int
+    unit: Unit
+    number: Number | None = None
+    rows: tuple[Row, ...] | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.number is not None or self.rows is not None
+
+    def __str__(self) -> str:
+        if self.rows is not None:
+            return ", ".join(row.label for row in self.rows)
+        if self.number is None:
+            return gettext("geen gegevens")
+        number = self.number
+        if isinstance(number, Decimal):  # averages and percentages: rounded to one decimal (Django would cut off)
+            number = number.quantize(Decimal("0.1"))
+        text = formats.number_format(number, use_l10n=True, force_grouping=True)
+        return f"{text}%" if self.unit == Unit.PROCENT else text
+
+
+_batch: ContextVar[dict | None] = ContextVar("figure_batch", default=None)
+
+
+@contextmanager
+def computing() -> Iterator[None]:
+    """Figures computed together (a module's figures page, a whole report) share the results of :func:`shared`
+    helpers and of ``years()``; outside such a block nothing is kept, so no value outlives its request."""
+    token = _batch.set({}) if _batch.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _batch.reset(token)
+
+
+def shared(func: Callable) -> Callable:
+    """For a module's helper that several figures call with the same arguments (one query giving a table from
+    which three figures take a cell): inside :func:`computing` it runs once per set of arguments."""
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        memo = _batch.get()
+        if memo is None:
+            return func(*args)
+        key = (func, args)
+        if key not in memo:
+            memo[key] = func(*args)
+        return memo[key]
+
+    return wrapper
+
+
+@shared
+def _years_of(years: Callable[[], Iterable[int]]) -> frozenset[int]:
+    return frozenset(years())
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure computed from the records, never typed in.
+
+    ``compute(year)`` returns a number, a list of :class:`Row` (a list figure), or ``None`` when there is nothing
+    to count; it is only called for a year in ``years()``: for any other year the figure has no data.
+    """
+
+    key: str  # "connect.congressen_digitaal": the module's name, a dot, a Dutch name
+    label: Text
+    definition: Text  # what is counted, from which records
+    unit: Unit
+    years: Callable[[], Iterable[int]]
+    compute: Callable[[int], Number | list[Row] | None]
+    order: int = 0
+
+    @property
+    def module(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    def value(self, year: int) -> FigureValue:
+        result = self.compute(year) if year in _years_of(self.years) else None
+        if isinstance(result, list):
+            return FigureValue(self.key, year, self.unit, rows=tuple(result))
+        return FigureValue(self.key, year, self.unit, number=result)
+
+
+class FigureRegistry(Registry[Figure]):
+    def register(self, item: Figure) -> Figure:
+        if "." not in item.key:
+            raise ValueError(f"figure key {item.key!r} must start with its module's name and a dot")
+        return super().register(item)
+
+    def of_module(self, module: str) -> list[Figure]:
+        return [figure for figure in self if figure.module == module]
+
+    def years(self, module: str) -> list[int]:
+        """The years any figure of ``module`` exists for, oldest first."""
+        with computing():
+            return sorted({year for figure in self.of_module(module) for year in _years_of(figure.years)})
+
+    def values(self, module: str, year: int) -> dict[str, FigureValue]:
+        """``module``'s figures for ``year`` by the part of their key after the dot (for templates)."""
+        with computing():
+            return {figure.key.split(".", 1)[1]: figure.value(year) for figure in self.of_module(module)}
+
+
+# Panels --------------------------------------------------------------------------------------------------------
+
+
+class Page(StrEnum):
+    HOME = "home"
+    MIJN_GEMEENTE = "mijn_gemeente"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block on a page. ``render(request)`` returns the panel's context — "title", "template" and what that
+    template needs — or ``None`` when the panel has nothing for this visitor."""
+
+    key: str
+    page: Page
+    render: Callable[[HttpRequest], dict | None]
+    order: int = 0
+
+
+class PanelRegistry(Registry[Panel]):
+    def for_page(self, page: Page, request: HttpRequest) -> list[dict]:
+        rendered = (panel.render(request) for panel in self if panel.page == page)
+        return [context for context in rendered if context]
+
+
+# Navigation ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavigationEntry:
+    key: str
+    url_name: str
+    label: str  # lazily translated
+    permission: str
+    order: int = 0
+
+
+class NavigationRegistry(Registry[NavigationEntry]):
+    def for_request(self, request: HttpRequest) -> list[dict]:
+        user = request.user
+        items = []
+        for entry in self:
+            if user.has_perm(entry.permission):
+                url = reverse(entry.url_name)
+                items.append({"url": url, "label": entry.label, "current": request.path.startswith(url)})
+        return items
+
+
+figures = FigureRegistry("figure")
+panels = PanelRegistry("panel")
+navigation = NavigationRegistry("navigation entry")
+
+
+__all__ = [
+    "AlreadyRegistered",
+    "Figure",
+    "FigureValue",
+    "NavigationEntry",
+    "Page",
+    "Panel",
+    "Registry",
+    "Row",
+    "Text",
+    "Unit",
+    "computing",
+    "figures",
+    "navigation",
+    "panels",
+    "shared",
+]
