@@ -4,6 +4,8 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from openpyxl import load_workbook
 
@@ -29,6 +31,17 @@ def test_catalogue_searches_and_filters(client):
     response = client.get("/evenementen/?vorm=fysiek")
     assert [e.title for e in response.context["object_list"]] == ["Dag van de Stad"]
     assert "Geen evenementen gevonden" in client.get("/evenementen/?q=bestaatniet").text
+
+
+def test_catalogue_counts_participants_from_the_seat_counters_without_reading_registrations(client):
+    past = EventFactory(title="Voorbij congres", starts_at=in_days(-10), capacity=3)
+    for n in range(3):
+        services.register(event=EventFactory(capacity=3, title=f"Komend {n}"), name="A", email=f"a{n}@voorbeeld.nl")
+    Event.objects.filter(pk=past.pk).update(seats_taken=2)  # what two registrations (aangemeld, aanwezig) left
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/evenementen/")
+    assert not [q["sql"] for q in queries if "connect_registration" in q["sql"]]
+    assert "2 deelnemers" in response.text and "nog 2 vrij" in response.text
 
 
 def test_catalogue_is_paginated(client):
