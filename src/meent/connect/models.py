@@ -48,7 +48,7 @@ class Event(models.Model):
         Organisation, verbose_name=_("opdrachtgevers"), blank=True, related_name="commissioned_events"
     )
     capacity = models.PositiveIntegerField(_("capaciteit"), validators=[MinValueValidator(1)])
-    # Seats held by registrations with status aangemeld or aanwezig; changed only under the event's row lock.
+    # Seats held by registrations with status aangemeld or aanwezig; moved only by conditional UPDATEs (services).
     seats_taken = models.PositiveIntegerField(_("bezette plaatsen"), default=0, editable=False)
     registration_opens_at = models.DateTimeField(_("aanmelden vanaf"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(
@@ -99,7 +99,7 @@ class Session(models.Model):
     starts_at = models.DateTimeField(_("begint"), null=True, blank=True)
     ends_at = models.DateTimeField(_("eindigt"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capaciteit"), null=True, blank=True)
-    # Session choices with status aangemeld; changed only under the event's row lock, by conditional UPDATEs.
+    # Session choices with status aangemeld; moved only by conditional UPDATEs (services).
     seats_taken = models.PositiveIntegerField(_("bezette plaatsen"), default=0, editable=False)
 
     class Meta:

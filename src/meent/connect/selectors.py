@@ -20,6 +20,7 @@ from meent.connect.models import (
     Registration,
     Session,
     SessionChoice,
+    Trainee,
     TrainingDay,
 )
 
@@ -266,13 +267,27 @@ def _overlap_days(start: datetime.date, end: datetime.date | None, year: int) ->
     return max((end - start).days + 1, 0)
 
 
+def employments_in_year(year: int) -> QuerySet:
+    """Employment periods with at least one day in the year."""
+    return Employment.objects.filter(start_date__year__lte=year).filter(
+        Q(end_date__isnull=True) | Q(end_date__year__gte=year)
+    )
+
+
+def trainees_in_year(year: int) -> QuerySet:
+    """Trainees in service on at least one day of the year, with their periods and assignments."""
+    return (
+        Trainee.objects.filter(pk__in=employments_in_year(year).values("trainee_id"))
+        .select_related("cohort")
+        .prefetch_related("employments", "assignments__organisation")
+        .order_by("cohort__start_date", "last_name")
+    )
+
+
 def average_trainees(year: int) -> Decimal:
     """Trainees in service on an average day of the year (employment periods, first and last day included)."""
     days_in_year = (datetime.date(year, 12, 31) - datetime.date(year, 1, 1)).days + 1
-    periods = Employment.objects.filter(start_date__year__lte=year).filter(
-        Q(end_date__isnull=True) | Q(end_date__year__gte=year)
-    )
-    total = sum(_overlap_days(p.start_date, p.end_date, year) for p in periods)
+    total = sum(_overlap_days(p.start_date, p.end_date, year) for p in employments_in_year(year))
     return (Decimal(total) / days_in_year).quantize(Decimal("0.1"))
 
 

@@ -1,17 +1,20 @@
-"""Writes of Connect. Every change to seats runs under the event's row lock (``select_for_update``), taken before
-any session lock (sessions in ascending id order), so parallel registrations queue per event instead of racing.
-The seat counters themselves only move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1 WHERE
-seats_taken < capacity``), so even code that forgot the lock could not overbook, and the check constraints refuse
-any other write that would."""
+"""Writes of Connect. Seat counters only move through conditional UPDATEs (``… SET seats_taken = seats_taken + 1
+WHERE seats_taken < capacity``), so two writers never take the same seat, and the check constraints refuse any
+other write that would overbook. A registration holds the event's row only for its seat statements (see
+:func:`register`); every other change to seats and waiting lists — cancelling, promoting, changing an event —
+takes the event's row lock (``select_for_update``) first and the sessions' after it in ascending id order, so
+those changes queue per event and never see a registration half-way."""
 
+import copy
 import csv
 import datetime
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,8 +36,13 @@ from meent.connect.models import (
     Trainer,
     TrainingDay,
 )
+from meent.core.audit import log_changed, log_created
 from meent.core.refusals import ImportRefused, Refused
 from meent.leden.models import Organisation
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 class RegistrationRefused(Refused):
@@ -238,6 +246,22 @@ def _lock_sessions(event: Event, ids: list[int]) -> list[Session]:
     return list(Session.objects.select_for_update().filter(event=event, pk__in=ids).order_by("pk"))
 
 
+def _event_for_registration(event_id: int) -> Event:
+    """The event row under a KEY SHARE lock. Registrations share it, and it does not conflict with the seat UPDATE
+    (a row lock of the weaker NO KEY UPDATE kind), so registrations do not queue for each other. Every writer that
+    moves seats in another way — cancelling, promoting the waiting list, changing or cancelling the event — takes
+    the event's FOR UPDATE lock first, which waits for the registrations in flight (and they for it): no
+    registration lands on the waiting list just after a cancellation freed a seat and found nobody waiting, and
+    none is taken for an event cancelled in the meantime. Other databases (SQLite) lock the whole file anyway."""
+    if connection.vendor != "postgresql":
+        return Event.objects.get(pk=event_id)
+    table = connection.ops.quote_name(Event._meta.db_table)
+    rows = list(Event.objects.raw(f"SELECT * FROM {table} WHERE id = %s FOR KEY SHARE", [event_id]))  # noqa: S608
+    if not rows:
+        raise Event.DoesNotExist(f"Event {event_id} does not exist.")
+    return rows[0]
+
+
 def register(
     *,
     event: Event | int,
@@ -245,74 +269,70 @@ def register(
     email: str,
     organisation_name: str = "",
     sessions: list[Session | int] | None = None,
-    account=None,
+    account: "AbstractBaseUser | AnonymousUser | None" = None,
 ) -> Registration:
     """Take a seat when the event has one, else a place on its waiting list; then, per chosen session, a place
     in the session when it has one, else a place on that session's own waiting list (the event seat is kept).
 
-    The event row is locked first and the chosen sessions' rows after it in ascending id order, and every
-    counter moves by a conditional UPDATE in the same transaction, so concurrent registrations never see the same
-    free seat.
+    Every check and every object is ready before the seats are taken: from the first seat statement (a
+    conditional UPDATE of the event's counter, then of each chosen session's, in ascending id order) the
+    counter rows stay locked until commit, so only the INSERTs of the prepared rows (the registration, its session
+    choices, their audit entries) follow. A registration for a full event takes no row lock at all. An address
+    already registered is refused by the unique index on the INSERT (one query less for everyone else), which
+    rolls its seat back. The mail is queued after commit.
     """
     email = email.strip().lower()
     event_id = event.pk if isinstance(event, Event) else event
     session_ids = _session_ids(sessions)
     try:
         with transaction.atomic():
-            locked = Event.objects.select_for_update().get(pk=event_id)
-            if locked.is_cancelled:
+            current = _event_for_registration(event_id)
+            if current.is_cancelled:
                 raise RegistrationClosed(_("Dit evenement is geannuleerd; aanmelden kan niet meer."))
-            if not locked.registration_open():
+            if not current.registration_open():
                 raise RegistrationClosed(_("De aanmelding voor dit evenement is gesloten."))
-            chosen = _lock_sessions(locked, session_ids)
+            chosen = list(Session.objects.filter(event=current, pk__in=session_ids).order_by("pk"))
             if len(chosen) != len(session_ids):
                 raise RegistrationRefused(_("Deze sessie hoort niet bij dit evenement."))
             check_session_choice(chosen)
-            if Registration.objects.filter(event=locked, email=email).exclude(status="geannuleerd").exists():
-                raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement."))
-            has_seat = _take_event_seat(locked)
-            registration = Registration.objects.create(
-                event=locked,
+            now = timezone.now()
+            registration = Registration(
+                event=current,
                 name=name.strip(),
                 email=email,
                 organisation_name=organisation_name.strip(),
                 account=account if getattr(account, "is_authenticated", False) else None,
-                status=Registration.Status.AANGEMELD if has_seat else Registration.Status.WACHTLIJST,
+                created_at=now,
             )
-            now = timezone.now()
-            SessionChoice.objects.bulk_create(
-                [
-                    SessionChoice(
-                        registration=registration,
-                        session=session,
-                        created_at=now,
-                        status=SessionChoice.Status.AANGEMELD
-                        if has_seat and _take_session_seat(session)
-                        else SessionChoice.Status.WACHTLIJST,
-                    )
-                    for session in chosen
-                ]
-            )
-            tasks.send_registration_mail.enqueue(registration.pk, "aanmelding")
-    except IntegrityError as exc:  # the partial unique index: a double submit that slipped past the check
+            choices = [SessionChoice(registration=registration, session=session, created_at=now) for session in chosen]
+            # The seat statements; the counters they take stay locked until commit.
+            has_seat = _take_event_seat(current)
+            registration.status = Registration.Status.AANGEMELD if has_seat else Registration.Status.WACHTLIJST
+            for choice in choices:
+                seated = has_seat and _take_session_seat(choice.session)
+                choice.status = SessionChoice.Status.AANGEMELD if seated else SessionChoice.Status.WACHTLIJST
+            Registration.objects.bulk_create([registration])
+            SessionChoice.objects.bulk_create(choices)
+            log_created([registration, *choices])
+            transaction.on_commit(lambda: tasks.send_registration_mail.enqueue(registration.pk, "aanmelding"))
+    except IntegrityError as exc:  # the partial unique index on (event, email): the seat taken is rolled back
         raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement.")) from exc
     return registration
 
 
 def _take_event_seat(event: Event) -> bool:
-    """Take one seat of the event if there is one. The instance's counter follows the database; under the event
-    lock it is exact, and the UPDATE's condition guards it regardless."""
+    """Take one seat of the event if the database still has one, whatever this copy of the event believes. A
+    taken seat keeps the event's row locked until commit; a refused one locks nothing."""
     if not Event.objects.filter(pk=event.pk, seats_taken__lt=F("capacity")).update(seats_taken=F("seats_taken") + 1):
-        event.refresh_from_db(fields=["seats_taken"])
         return False
     event.seats_taken += 1
     return True
 
 
 def _take_session_seat(session: Session) -> bool:
+    """Take one place in the session if the database still has one (or the session has no limit of its own)."""
     room = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
     if not Session.objects.filter(room, pk=session.pk).update(seats_taken=F("seats_taken") + 1):
-        session.refresh_from_db(fields=["seats_taken"])
         return False
     session.seats_taken += 1
     return True
@@ -389,6 +409,15 @@ def confirm_registration(confirm_token: str) -> Registration:
     return registration
 
 
+def can_cancel(registration: Registration, now: datetime.datetime | None = None) -> bool:
+    """A registrant can cancel (or leave the waiting list) until the event is over, unless already checked in."""
+    now = now or timezone.now()
+    return (
+        registration.status in (Registration.Status.AANGEMELD, Registration.Status.WACHTLIJST)
+        and registration.event.ends_at >= now
+    )
+
+
 def cancel_registration(token: str, *, expired: bool = False) -> Registration:
     """The registrant cancels through the personal link (or, with ``expired``, never confirmed the address); the
     freed event seat and session places go to the first in line."""
@@ -398,17 +427,22 @@ def cancel_registration(token: str, *, expired: bool = False) -> Registration:
         registration = Registration.objects.select_for_update().get(token=token)
         if registration.status == Registration.Status.GEANNULEERD or (expired and registration.is_confirmed):
             return registration
-        if registration.status == Registration.Status.AANWEZIG or event.ends_at < timezone.now():
+        registration.event = event
+        if not can_cancel(registration):
             raise ChangeRefused(_("Dit evenement is al voorbij; afmelden kan niet meer."))
         held_seat = registration.holds_seat
-        choices = list(registration.session_choices.exclude(status=SessionChoice.Status.GEANNULEERD))
+        choices = list(
+            registration.session_choices.exclude(status=SessionChoice.Status.GEANNULEERD).select_related("session")
+        )
         sessions = {s.pk: s for s in _lock_sessions(event, sorted(c.session_id for c in choices))}
         now = timezone.now()
+        before = [copy.copy(choice) for choice in choices]
         for choice in choices:
             if choice.status == SessionChoice.Status.AANGEMELD:
                 _free_session_seat(sessions[choice.session_id])
             choice.status, choice.cancelled_at = SessionChoice.Status.GEANNULEERD, now
         SessionChoice.objects.bulk_update(choices, ["status", "cancelled_at"])
+        log_changed(zip(before, choices, strict=True), ["status", "cancelled_at"])
         registration.status = Registration.Status.GEANNULEERD
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
@@ -568,13 +602,19 @@ def submit_evaluation(
     return evaluation
 
 
+def can_invite_evaluations(event: Event, now: datetime.datetime | None = None) -> bool:
+    """The participants are invited once, after the event, unless it was cancelled."""
+    now = now or timezone.now()
+    return event.evaluation_invited_at is None and not event.is_cancelled and event.ends_at <= now
+
+
 @transaction.atomic
 def invite_evaluations(event: Event) -> None:
     locked = Event.objects.select_for_update().get(pk=event.pk)
-    if locked.is_cancelled or locked.ends_at > timezone.now():
+    if not can_invite_evaluations(locked):
+        if locked.evaluation_invited_at is not None:
+            raise ChangeRefused(_("De uitnodigingen voor de evaluatie zijn al verstuurd."))
         raise ChangeRefused(_("Evaluaties gaan pas uit als het evenement voorbij is."))
-    if locked.evaluation_invited_at is not None:
-        raise ChangeRefused(_("De uitnodigingen voor de evaluatie zijn al verstuurd."))
     locked.evaluation_invited_at = timezone.now()
     locked.save(update_fields=["evaluation_invited_at"])
     tasks.send_evaluation_invitations.enqueue(locked.pk)
@@ -644,6 +684,13 @@ def create_edition(
     edition.trainers.set(trainers)
     TrainingDay.objects.bulk_create([TrainingDay(edition=edition, date=d.date, format=d.format) for d in days])
     return edition
+
+
+def add_trainer(*, name: str, email: str = "", expertise: str = "") -> Trainer:
+    trainer = Trainer(name=name.strip(), email=email.strip().lower(), expertise=expertise.strip())
+    trainer.full_clean()
+    trainer.save()
+    return trainer
 
 
 def create_course(*, title: str, days: int, description: str = "") -> Course:

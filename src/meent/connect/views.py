@@ -2,7 +2,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -48,7 +48,7 @@ class EventListView(RuleView, ListView):
             format=data.get("vorm") or None,
             year=data.get("jaar"),
             upcoming=bool(data.get("komend")),
-        ).annotate(participant_count=Count("registrations", filter=selectors.SEAT))
+        )
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -189,14 +189,7 @@ class RegistrationDetailView(RegistrationTokenMixin, RuleView, TemplateView):
         context["show_stream"] = (
             registration.is_confirmed and registration.holds_seat and not event.is_cancelled and event.has_stream
         )
-        context["can_cancel"] = (
-            registration.status
-            in (
-                Registration.Status.AANGEMELD,
-                Registration.Status.WACHTLIJST,
-            )
-            and event.ends_at >= timezone.now()
-        )
+        context["can_cancel"] = services.can_cancel(registration)
         context["can_evaluate"] = services.can_evaluate(registration)
         context["waiting_position"] = (
             list(selectors.waiting_list(event).values_list("pk", flat=True)).index(registration.pk) + 1
@@ -562,9 +555,7 @@ class EvaluationResultsView(OrganiserMixin, RuleView, TemplateView):
         event = self.get_event()
         context["results"] = selectors.results(event)
         context["comments"] = selectors.evaluations(event).exclude(comment="").values_list("comment", flat=True)
-        context["can_invite"] = (
-            event.evaluation_invited_at is None and not event.is_cancelled and event.ends_at <= timezone.now()
-        )
+        context["can_invite"] = services.can_invite_evaluations(event)
         return context
 
 
@@ -633,7 +624,7 @@ class TrainerCreateView(RuleView, FormView):
     extra_context = {"heading": gettext_lazy("Nieuwe docent")}
 
     def form_valid(self, form) -> HttpResponse:
-        trainer = form.save()
+        trainer = services.add_trainer(**form.cleaned_data)
         messages.success(self.request, _("%(name)s is toegevoegd.") % {"name": trainer})
         return redirect("connect:course-list")
 
@@ -724,15 +715,7 @@ class TraineeOverviewView(RuleView, TemplateView):
         context["assignments"] = selectors.assignments_in_year(year)
         context["assignments_before"] = selectors.assignments_in_year(year - 1)
         context["growth"] = selectors.assignments_growth(year)
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        context["trainees"] = (
-            Trainee.objects.select_related("cohort")
-            .prefetch_related("employments", "assignments__organisation")
-            .filter(employments__start_date__lte=last)
-            .filter(Q(employments__end_date__isnull=True) | Q(employments__end_date__gte=first))
-            .distinct()
-            .order_by("cohort__start_date", "last_name")
-        )
+        context["trainees"] = selectors.trainees_in_year(year)
         return context
 
 

@@ -1,9 +1,20 @@
 """The audit trail. Changes to registered models are logged by django-auditlog (who, when, before/after);
-reads of confidential records are logged through :func:`log_read`. Entries are never editable."""
+reads of confidential records are logged through :func:`log_read`. Entries are never editable.
 
+``bulk_create`` and ``bulk_update`` send no signals, so auditlog never sees them: code that writes in bulk logs
+through :func:`log_created` and :func:`log_changed`, which write the same entries in one INSERT."""
+
+from collections.abc import Iterable, Sequence
+
+from auditlog.cid import get_cid
+from auditlog.diff import model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import pre_save
+from django.utils.encoding import smart_str
 
 
 def register(model: type[models.Model], **options) -> None:
@@ -19,3 +30,52 @@ def log_read(user, obj: models.Model) -> None:
         actor=user if getattr(user, "is_authenticated", False) else None,
         force_log=True,
     )
+
+
+def _entry(obj: models.Model, action: int, changes: dict) -> LogEntry:
+    entry = LogEntry(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_pk=smart_str(obj.pk),
+        object_id=obj.pk if isinstance(obj.pk, int) else None,
+        object_repr=smart_str(obj),
+        action=action,
+        changes=changes,
+        cid=get_cid(),
+    )
+    # auditlog's middleware fills in the actor and the client address on this signal
+    pre_save.send(sender=LogEntry, instance=entry, raw=False, using=None, update_fields=None)
+    return entry
+
+
+def _own_fields(model: type[models.Model]) -> list[str]:
+    """The model's own columns: a diff over all fields would also read reverse relations, one query each."""
+    return [field.name for field in model._meta.concrete_fields]
+
+
+def log_created(objects: Sequence[models.Model]) -> list[LogEntry]:
+    """The *create* entries auditlog writes on ``save()``, for objects stored with ``bulk_create``."""
+    json_changes = settings.AUDITLOG_STORE_JSON_CHANGES
+    entries = [
+        _entry(
+            obj,
+            LogEntry.Action.CREATE,
+            model_instance_diff(None, obj, _own_fields(type(obj)), use_json_for_changes=json_changes),
+        )
+        for obj in objects
+        if auditlog.contains(type(obj))
+    ]
+    return LogEntry.objects.bulk_create(entries)
+
+
+def log_changed(pairs: Iterable[tuple[models.Model, models.Model]], fields: Sequence[str]) -> list[LogEntry]:
+    """The *update* entries for ``(before, after)`` copies of objects stored with ``bulk_update`` (or a queryset
+    ``update``) of ``fields``; pairs without a change get no entry."""
+    json_changes = settings.AUDITLOG_STORE_JSON_CHANGES
+    entries = []
+    for before, after in pairs:
+        if not auditlog.contains(type(after)):
+            continue
+        changes = model_instance_diff(before, after, fields, use_json_for_changes=json_changes)
+        if changes:
+            entries.append(_entry(after, LogEntry.Action.UPDATE, changes))
+    return LogEntry.objects.bulk_create(entries)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from meent.connect import selectors, services
 from meent.connect.models import Event, Trainer, TrainingDay
@@ -67,6 +68,23 @@ def test_average_trainees_weighs_employment_days():
     EmploymentFactory(start_date=D(2018, 1, 1), end_date=D(2019, 12, 31))  # gone before 2020
     assert str(selectors.average_trainees(2020)) == "1.5"
     assert str(selectors.average_trainees(2019)) == "2.0"
+
+
+def test_trainees_in_the_year_are_those_the_average_counts():
+    whole = EmploymentFactory(start_date=D(2019, 1, 1))
+    half = EmploymentFactory(start_date=D(2020, 7, 1))
+    EmploymentFactory(start_date=D(2018, 1, 1), end_date=D(2019, 12, 31))  # gone before 2020
+    EmploymentFactory(start_date=D(2021, 1, 1))  # not yet there
+    last_day = EmploymentFactory(start_date=D(2015, 1, 1), end_date=D(2020, 1, 1))  # one day counts
+    assert set(selectors.trainees_in_year(2020)) == {whole.trainee, half.trainee, last_day.trainee}
+    assert set(selectors.employments_in_year(2020)) == {whole, half, last_day}
+
+
+def test_a_trainer_is_added_through_the_service_with_tidy_fields():
+    trainer = services.add_trainer(name=" Drs. T. Docent ", email=" T.Docent@Voorbeeld.nl", expertise="Wonen ")
+    assert (trainer.name, trainer.email, trainer.expertise) == ("Drs. T. Docent", "t.docent@voorbeeld.nl", "Wonen")
+    with pytest.raises(ValidationError):
+        services.add_trainer(name="Drs. T. Docent")
 
 
 def test_assignment_growth_year_on_year():

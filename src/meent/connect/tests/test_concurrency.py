@@ -1,10 +1,12 @@
-"""A rush of registrations on PostgreSQL: parallel requests never take the same seat."""
+"""A rush of registrations on PostgreSQL: parallel requests never take the same seat. A registration holds no lock
+while it checks and prepares, so the tests below force the worst interleavings, each also with the protection
+switched off to show that the check catches what the protection prevents."""
 
 import datetime
 import threading
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
 from meent.connect import services
 from meent.connect.models import Event, Registration, SessionChoice
@@ -148,3 +150,94 @@ def test_parallel_session_drops_and_registrations_keep_the_session_counter_exact
     }
     assert places.filter(status="wachtlijst").count() == 5
     assert Event.objects.get(pk=event.pk).seats_taken == 15  # dropping a session never costs the event seat
+
+
+def read_then_write(event: Event) -> bool:
+    """What the conditional UPDATE replaces: compare the counter as read, then write it back plus one."""
+    if event.seats_taken >= event.capacity:
+        return False
+    Event.objects.filter(pk=event.pk).update(seats_taken=event.seats_taken + 1)
+    event.seats_taken += 1
+    return True
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("conditional", [True, False], ids=["conditional-update", "read-then-write"])
+def test_only_the_conditional_update_keeps_capacity_when_every_client_read_a_free_seat(monkeypatch, conditional):
+    event = EventFactory(capacity=10)
+    take = services._take_event_seat if conditional else read_then_write
+    everyone_has_read = threading.Barrier(CLIENTS, timeout=120)
+
+    def take_once_everyone_has_read(current: Event) -> bool:
+        everyone_has_read.wait()  # every client saw 10 free seats before anyone takes one
+        return take(current)
+
+    monkeypatch.setattr(services, "_take_event_seat", take_once_everyone_has_read)
+    statuses, errors = rush(event.pk)
+    assert not errors
+    accepted = Registration.objects.filter(event=event, status="aangemeld").count()
+    if conditional:
+        assert accepted == statuses.count("aangemeld") == Event.objects.get(pk=event.pk).seats_taken == 10
+        assert statuses.count("wachtlijst") == CLIENTS - 10
+    else:
+        assert accepted > 10  # overbooked: the assertion above would fail
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("share_lock", [True, False], ids=["key-share-lock", "no-lock"])
+def test_a_cancellation_cannot_slip_between_a_refused_seat_and_the_waiting_list(monkeypatch, share_lock):
+    """The event is full; a late registration is refused the seat and is about to join the waiting list, when the
+    only seated registrant cancels. Without the registration's KEY SHARE lock the cancellation frees the seat,
+    finds nobody waiting, and the late registrant then waits for a seat that is free."""
+    event = EventFactory(capacity=1)
+    seated = services.register(event=event.pk, name="Vroeg", email="vroeg@voorbeeld.nl")
+    if not share_lock:
+        monkeypatch.setattr(services, "_event_for_registration", lambda pk: Event.objects.get(pk=pk))
+    refused, cancellation_tried = threading.Event(), threading.Event()
+    take = services._take_event_seat
+
+    def take_then_let_the_cancellation_try(current: Event) -> bool:
+        got = take(current)
+        refused.set()
+        cancellation_tried.wait(timeout=120)
+        return got
+
+    monkeypatch.setattr(services, "_take_event_seat", take_then_let_the_cancellation_try)
+    outcome: dict[str, str] = {}
+
+    def late() -> None:
+        try:
+            outcome["late"] = services.register(event=event.pk, name="Laat", email="laat@voorbeeld.nl").status
+        finally:
+            connection.close()
+
+    def cancel() -> None:
+        try:
+            refused.wait(timeout=120)
+            with connection.cursor() as cursor:
+                cursor.execute("SET lock_timeout = '1ms'")  # a lock that is free is taken at once
+            services.cancel_registration(seated.token)
+            outcome["cancel"] = "done"
+        except OperationalError:
+            outcome["cancel"] = "had to wait"
+        finally:
+            cancellation_tried.set()
+            connection.close()
+
+    threads = [threading.Thread(target=late), threading.Thread(target=cancel)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcome["late"] == "wachtlijst"
+    if share_lock:
+        assert outcome["cancel"] == "had to wait"
+        services.cancel_registration(seated.token)  # once the registration is in, the cancellation promotes it
+        assert Registration.objects.get(email="laat@voorbeeld.nl").status == "aangemeld"
+        assert Event.objects.get(pk=event.pk).seats_taken == 1
+    else:
+        assert outcome["cancel"] == "done"
+        assert Event.objects.get(pk=event.pk).seats_taken == 0  # a free seat ...
+        assert Registration.objects.get(email="laat@voorbeeld.nl").status == "wachtlijst"  # ... and someone waiting

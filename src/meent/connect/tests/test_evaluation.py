@@ -137,3 +137,16 @@ def test_due_invitations_go_out_once_for_recently_ended_events(mailoutbox):
     call_command("connect_evaluaties", stdout=io.StringIO())
     assert [m.to for m in mailoutbox] == [["a@voorbeeld.nl"]]
     assert services.invite_due_evaluations(now=timezone.now() + datetime.timedelta(hours=1)) == 0
+
+
+def test_invitations_can_go_out_once_after_the_event_unless_it_was_cancelled():
+    upcoming, past, cancelled = EventFactory(), PastEventFactory(), PastEventFactory(status="geannuleerd")
+    assert not services.can_invite_evaluations(upcoming)
+    assert not services.can_invite_evaluations(cancelled)
+    assert services.can_invite_evaluations(past)
+    services.invite_evaluations(past)
+    past.refresh_from_db()
+    assert not services.can_invite_evaluations(past)
+    for event in (upcoming, cancelled, past):
+        with pytest.raises(services.ChangeRefused):
+            services.invite_evaluations(event)

@@ -3,6 +3,9 @@
 import datetime
 
 import pytest
+from auditlog.models import LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meent.connect import services
@@ -24,9 +27,11 @@ def test_registrations_beyond_capacity_go_to_the_waiting_list():
     assert event.seats_taken == 2 and event.seats_left == 0
 
 
-def test_registration_mails_a_confirmation_link_and_logs_it(mailoutbox):
+def test_registration_mails_the_confirmation_link_after_commit(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory()
-    registration = register(event, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(event, 1)
+        assert mailoutbox == []  # queued for after the commit, outside the seat statements' row lock
     assert len(mailoutbox) == 1
     assert f"/bevestigen/{registration.confirm_token}/" in mailoutbox[0].body
     assert f"/aanmelding/{registration.token}/" in mailoutbox[0].body
@@ -241,3 +246,49 @@ def test_confirmed_or_recent_registrations_do_not_expire():
     Registration.objects.filter(pk=old_but_confirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=9))
     assert services.expire_unconfirmed() == 0
     assert Registration.objects.get(pk=recent.pk).status == "aangemeld"
+
+
+def test_a_registration_and_its_session_choices_reach_the_audit_trail_with_their_places():
+    event = EventFactory(capacity=5)
+    workshop = SessionFactory(event=event, capacity=1)
+    floor = SessionFactory(event=event, capacity=None)
+    register(event, 1, sessions=[workshop])
+    with CaptureQueriesContext(connection) as queries:
+        registration = register(event, 2, sessions=[workshop, floor])
+    assert not [q for q in queries if "connect_evaluation" in q["sql"]]  # no reverse relation read for the diff
+
+    def created(obj):
+        return LogEntry.objects.get_for_object(obj).get(action=LogEntry.Action.CREATE)
+
+    assert created(registration).changes["status"] == ["None", "aangemeld"]
+    choices = {c.session_id: c for c in registration.session_choices.all()}
+    assert created(choices[workshop.pk]).changes["status"] == ["None", "wachtlijst"]
+    assert created(choices[floor.pk]).changes["status"] == ["None", "aangemeld"]
+    assert created(choices[floor.pk]).object_repr == f"Deelnemer 2 — {floor.title}"
+    services.cancel_registration(registration.token)
+    for choice, was in ((choices[workshop.pk], "wachtlijst"), (choices[floor.pk], "aangemeld")):
+        cancelled = LogEntry.objects.get_for_object(choice).get(action=LogEntry.Action.UPDATE)
+        assert cancelled.changes["status"] == [was, "geannuleerd"]
+
+
+def test_the_audit_entries_of_a_registration_name_who_made_it(client, make_account, login):
+    account = make_account(gemeente="GM0363")
+    login(account)
+    event = EventFactory()
+    client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna", "email": "anna@voorbeeld.nl"})
+    entry = LogEntry.objects.get_for_object(Registration.objects.get(email="anna@voorbeeld.nl")).get()
+    assert entry.actor == account and entry.remote_addr == "127.0.0.1"
+
+
+def test_a_registrant_can_cancel_until_the_event_is_over_unless_checked_in():
+    event = EventFactory(capacity=1)
+    seated, waiting = register(event, 1), register(event, 2)
+    assert services.can_cancel(seated) and services.can_cancel(waiting)
+    assert not services.can_cancel(seated, now=event.ends_at + datetime.timedelta(minutes=1))
+    present = services.set_attendance(seated, attended=True)
+    present.event = event
+    assert not services.can_cancel(present)
+    with pytest.raises(services.ChangeRefused):
+        services.cancel_registration(present.token)
+    cancelled = services.cancel_registration(waiting.token)
+    assert not services.can_cancel(cancelled)
