@@ -1,4 +1,3 @@
-import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
