@@ -165,7 +165,18 @@ class RegisterView(RuleView, EventMixin, FormView):
         return redirect("connect:registration-detail", registration.token)
 
 
-class RegistrationTokenMixin:
+class PersonalLinkMixin:
+    """Pages whose address is a secret: the address goes to no other site as a referrer. ``same-origin``, not
+    ``no-referrer``: with the latter Chromium sends ``Origin: null`` on the page's POSTs and the CSRF check
+    refuses every form on it."""
+
+    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        response = super().dispatch(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+
+class RegistrationTokenMixin(PersonalLinkMixin):
     """The personal pages: whoever holds the secret link is the registrant."""
 
     permission_required = "connect.view_own_registration"
@@ -235,7 +246,7 @@ class MyRegistrationsView(RuleView, ListView):
         )
 
 
-class RegistrationConfirmView(RuleView, TemplateView):
+class RegistrationConfirmView(PersonalLinkMixin, RuleView, TemplateView):
     permission_required = "connect.view_own_registration"
     template_name = "connect/registration_confirm.html"
 
