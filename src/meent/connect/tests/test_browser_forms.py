@@ -83,3 +83,30 @@ def test_a_participant_fills_in_the_evaluation(page, live_server):
     _no_csrf_failure(page)
     assert page.get_by_text("Dank voor uw beoordeling.").is_visible()
     assert Evaluation.objects.get(registration=registration).overall == 8
+
+
+def _border(page, selector: str) -> str:
+    return page.eval_on_selector(selector, "el => getComputedStyle(el).borderColor")
+
+
+def test_a_failed_registration_moves_focus_to_the_summary_and_keeps_what_was_typed(page, live_server):
+    event = EventFactory(title="Congres Informatieveiligheid")
+
+    page.goto(f"{live_server.url}/evenementen/{event.pk}/aanmelden/")
+    untouched = _border(page, "#id_organisation_name")
+    page.get_by_label("Naam").fill("Wies")
+    page.get_by_label("Naam").fill("")
+    page.get_by_label("E-mailadres").focus()
+    assert _border(page, "#id_name") == untouched  # no red border before anyone submitted
+    assert page.locator("label[for=id_name]").inner_text() == "Naam"
+    assert page.locator("label[for=id_organisation_name]").inner_text() == "Organisatie (optioneel)"
+
+    page.get_by_label("E-mailadres").fill("wies@gemeente.example")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_load_state()
+    assert page.evaluate("document.activeElement.id") == "foutoverzicht"
+    assert page.get_by_label("E-mailadres").input_value() == "wies@gemeente.example"
+    assert _border(page, "#id_name") != untouched
+    page.locator("#foutoverzicht").get_by_role("link", name=re.compile("^Naam")).click()
+    assert page.evaluate("document.activeElement.id") == "id_name"
+    assert not Registration.objects.filter(event=event).exists()
