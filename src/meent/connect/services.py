@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from meent.connect import tasks
@@ -127,8 +127,25 @@ def add_session(
 ) -> Session:
     session = Session(event=event, title=title, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
     session.full_clean()
+    check_session_within_event(session)
     session.save()
     return session
+
+
+def check_session_within_event(session: Session) -> None:
+    """A session takes place during its event: a start or end outside the event's period is a field error."""
+    event = session.event
+    period = _("%(start)s tot %(end)s") % {
+        "start": formats.date_format(timezone.localtime(event.starts_at), "j F Y H:i"),
+        "end": formats.date_format(timezone.localtime(event.ends_at), "j F Y H:i"),
+    }
+    errors = {}
+    for name in ("starts_at", "ends_at"):
+        moment = getattr(session, name)
+        if moment is not None and not event.starts_at <= moment <= event.ends_at:
+            errors[name] = _("Dit valt buiten het evenement (%(period)s).") % {"period": period}
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -1,12 +1,14 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -50,17 +52,20 @@ class EventListView(RuleView, ListView):
     def get_queryset(self):
         form = self.get_filter_form()
         data = form.cleaned_data if form.is_bound else {}
+        period = form.period()
         return selectors.catalogue(
             search=(data.get("q") or "").strip() or None,
             kind=data.get("soort") or None,
             format=data.get("vorm") or None,
             year=data.get("jaar"),
-            upcoming=bool(data.get("komend")),
+            upcoming=period == "komend",
+            past=period == "afgelopen",
         ).annotate(participant_count=Count("registrations", filter=selectors.SEAT))
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.get_filter_form()
+        context["period"] = self.get_filter_form().period()
         context["years"] = selectors.event_years()
         context["now"] = timezone.now()
         return context
@@ -376,13 +381,17 @@ class SessionCreateView(OrganiserMixin, RuleView, FormView):
 
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
-        services.add_session(
-            event=self.get_event(),
-            title=data["title"],
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            capacity=data["capacity"],
-        )
+        try:
+            services.add_session(
+                event=self.get_event(),
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                capacity=data["capacity"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
         messages.success(self.request, _("De sessie is toegevoegd."))
         return redirect("connect:event-detail", self.get_event().pk)
 
@@ -498,7 +507,8 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         context = super().get_context_data(**kwargs)
         event = self.get_event()
         status = self.request.GET.get("status")
-        registrations = selectors.participants(event)
+        search = self.request.GET.get("naam", "").strip()
+        registrations = selectors.named(selectors.participants(event), search)
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
         page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
@@ -508,6 +518,7 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
             counts=selectors.status_counts(event),
             statuses=Registration.Status.choices,
             current_status=status,
+            search=search,
             sessions=selectors.session_counts(event),
         )
         return context
@@ -521,11 +532,11 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
+        context["search"] = search = self.request.GET.get("naam", "").strip()
+        everyone = self.get_event().registrations.filter(status__in=Registration.HOLDS_SEAT)
+        context["total"] = everyone.count()
         context["registrations"] = (
-            self.get_event()
-            .registrations.filter(status__in=Registration.HOLDS_SEAT)
-            .prefetch_related(selectors.active_choices())
-            .order_by("name")
+            selectors.named(everyone, search).prefetch_related(selectors.active_choices()).order_by("name")
         )
         return context
 
@@ -539,7 +550,10 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
             services.set_attendance(registration, attended=request.POST.get("attended") == "1")
         except services.ChangeRefused as exc:
             messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("connect:checkin", args=[self.get_event().pk]) + f"#r{registration.pk}")
+        url = reverse("connect:checkin", args=[self.get_event().pk])
+        if search := request.POST.get("naam", "").strip():  # back to the same search
+            url += "?" + urlencode({"naam": search})
+        return HttpResponseRedirect(f"{url}#r{registration.pk}")
 
 
 class AttendanceImportView(OrganiserMixin, RuleView, FormView):
