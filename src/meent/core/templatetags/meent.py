@@ -3,8 +3,10 @@ from decimal import Decimal
 
 from django import forms, template
 from django.http import QueryDict
+from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _lazy
 
 register = template.Library()
 
@@ -24,11 +26,22 @@ def query_replace(context, **kwargs) -> str:
 
 @register.filter
 def dutch_decimal(value, places: int = 1) -> str:
-    """7.66 → '7,7': the way Dutch reports write averages."""
+    """7.66 → '7,7' as Dutch reports write averages, and '7.7' on an English page: the reader's language decides
+    the decimal and thousands separators, so no "8,2" stands next to "11,642"."""
     if value is None or value == "":
         return "–"
     quantized = round(Decimal(str(value)), int(places))
-    return f"{quantized:.{int(places)}f}".replace(".", ",")
+    return formats.number_format(quantized, decimal_pos=int(places), use_l10n=True, force_grouping=True)
+
+
+# django-auditlog's action names are English words without a Dutch translation.
+AUDIT_ACTIONS = {0: _lazy("aangemaakt"), 1: _lazy("gewijzigd"), 2: _lazy("verwijderd"), 3: _lazy("ingezien")}
+
+
+@register.filter
+def audit_action(action: int) -> str:
+    """An audit-trail action in the reader's language."""
+    return str(AUDIT_ACTIONS.get(action, action))
 
 
 def _utrecht_class(widget: forms.Widget) -> str:
