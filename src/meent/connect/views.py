@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from meent.connect import exports, forms, selectors, services
-from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
+from meent.connect.models import Course, Event, Registration, Session, SessionChoice, Trainee
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
 from meent.core.views import RuleView
@@ -393,6 +393,56 @@ class SessionCreateView(OrganiserMixin, RuleView, FormView):
             form.add_error(None, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("De sessie is toegevoegd."))
+        return redirect("connect:event-detail", self.get_event().pk)
+
+
+class SessionMixin(OrganiserMixin):
+    def get_session(self) -> Session:
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(self.get_event().sessions, pk=self.kwargs["session"])
+        return self._session
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["session"] = self.get_session()
+        return context
+
+
+class SessionUpdateView(SessionMixin, RuleView, FormView):
+    template_name = "connect/session_form.html"
+    form_class = forms.SessionForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.get_session()}
+
+    def form_valid(self, form) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.update_session(
+                self.get_session(),
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                capacity=data["capacity"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De sessie is gewijzigd."))
+        return redirect("connect:event-detail", self.get_event().pk)
+
+
+class SessionDeleteView(SessionMixin, RuleView, TemplateView):
+    template_name = "connect/session_delete.html"
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        session = self.get_session()
+        told = services.delete_session(session)
+        messages.success(
+            request,
+            _("De sessie %(session)s is verwijderd; %(n)d deelnemers krijgen bericht.")
+            % {"session": session.title, "n": told},
+        )
         return redirect("connect:event-detail", self.get_event().pk)
 
 

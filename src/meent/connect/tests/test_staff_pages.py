@@ -93,3 +93,57 @@ def test_the_check_in_list_finds_a_name_and_keeps_the_search_after_checking_in(o
     assert response.url == f"/evenementen/{event.pk}/presentielijst/?naam=WIES#r{wies.pk}"
     wies.refresh_from_db()
     assert wies.status == Registration.Status.AANWEZIG
+
+
+def _with_choice(event, session, name: str) -> Registration:
+    return services.register(event=event, name=name, email=f"{name.lower()}@gemeente.example", sessions=[session])
+
+
+def test_an_edited_session_moves_and_its_choosers_are_told(organiser, mailoutbox):
+    event = EventFactory(starts_at=in_days(10, hour=9))
+    session = services.add_session(event=event, title="Workshop", starts_at=in_days(10, hour=10), capacity=1)
+    _with_choice(event, session, "Eerste")
+    waiting = _with_choice(event, session, "Tweede")
+    mailoutbox.clear()
+
+    response = organiser.post(
+        f"/evenementen/{event.pk}/sessies/{session.pk}/bewerken/",
+        {"title": "Workshop", "starts_at": in_days(10, hour=13).strftime("%Y-%m-%dT%H:%M"), "capacity": "2"},
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.starts_at == in_days(10, hour=13) and session.seats_taken == 2  # the waiting one moved up
+    assert waiting.session_choices.get().status == "aangemeld"
+    subjects = sorted(message.subject for message in mailoutbox)
+    assert subjects == ["De sessie Workshop is verplaatst", "Er is een plaats in de sessie Workshop"]
+
+
+def test_an_edited_session_keeps_its_seats_and_stays_in_its_event(organiser):
+    event = EventFactory(starts_at=in_days(10, hour=9))
+    session = services.add_session(event=event, title="Workshop", capacity=2)
+    _with_choice(event, session, "Eerste")
+    _with_choice(event, session, "Tweede")
+    url = f"/evenementen/{event.pk}/sessies/{session.pk}/bewerken/"
+    response = organiser.post(url, {"title": "Workshop", "capacity": "1"})
+    assert "lager dan het aantal bezette plaatsen" in response.context["form"].errors["capacity"][0]
+    late = in_days(12, hour=10).strftime("%Y-%m-%dT%H:%M")
+    response = organiser.post(url, {"title": "Workshop", "starts_at": late, "capacity": "2"})
+    assert "buiten het evenement" in response.context["form"].errors["starts_at"][0]
+    session.refresh_from_db()
+    assert session.capacity == 2 and session.starts_at is None
+
+
+def test_a_deleted_session_drops_its_choices_keeps_the_seats_and_tells_the_choosers(organiser, mailoutbox):
+    event = EventFactory()
+    session = services.add_session(event=event, title="Excursie", capacity=5)
+    registration = _with_choice(event, session, "Eerste")
+    mailoutbox.clear()
+
+    assert organiser.get(f"/evenementen/{event.pk}/sessies/{session.pk}/verwijderen/").status_code == 200
+    response = organiser.post(f"/evenementen/{event.pk}/sessies/{session.pk}/verwijderen/")
+    assert response.status_code == 302
+    assert not event.sessions.exists()
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.AANGEMELD and not registration.session_choices.exists()
+    assert [message.subject for message in mailoutbox] == ["De sessie Excursie gaat niet door"]
+    assert "Excursie" in mailoutbox[0].body
