@@ -71,3 +71,18 @@ def test_a_long_multiple_choice_is_a_checkbox_list_with_a_filter(page, live_serv
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
     assert group.get_by_label("Utrecht", exact=True).is_checked()
     assert group.get_by_label("Amsterdam", exact=True).is_checked()
+
+
+def test_the_api_documentation_renders_without_outside_servers(page, live_server):
+    outside = []
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(live_server.url)
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
+    page.goto(f"{live_server.url}/api/v1/docs")
+    page.get_by_role("heading", name=re.compile("Meent API")).first.wait_for()
+    assert outside == []

@@ -68,3 +68,10 @@ def test_a_csrf_failure_links_back_only_to_our_own_pages():
     client = Client(enforce_csrf_checks=True)
     response = client.post("/i18n/setlang/", {"language": "en"}, HTTP_REFERER="https://elders.example/formulier")
     assert "elders.example" not in response.content.decode()
+
+
+def test_the_api_documentation_loads_nothing_from_outside_servers(client):
+    html = client.get("/api/v1/docs").content.decode()
+    assert '<html lang="nl">' in html
+    assert "/static/vendor/redoc.standalone.js" in html
+    assert "https://" not in html and "http://" not in html and "//fonts." not in html
