@@ -37,10 +37,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Demogegevens geladen. Accounts: zie README.md (wachtwoord Meent-demo-2026).", flush=True)
     if args.no_serve:
         return 0
-    return cmd_serve(args, with_worker=True)
+    return cmd_serve(args)
 
 
-def cmd_serve(args: argparse.Namespace, with_worker: bool = False) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     _setup_django()
     _ensure_var_dir()
     from django.conf import settings
@@ -48,7 +48,9 @@ def cmd_serve(args: argparse.Namespace, with_worker: bool = False) -> int:
     port = str(args.port or os.environ.get("PORT", "8000"))
     bind = f"{args.host}:{port}"
     worker = None
-    if with_worker or args.worker:
+    if args.no_worker:
+        print("Zonder taakverwerker: mail gaat pas weg als `meent manage db_worker` draait.", flush=True)
+    else:  # mail leaves through background tasks: without a worker nothing is sent
         worker = subprocess.Popen([sys.executable, "-m", "meent.cli", "manage", "db_worker", "--no-reload"])
     print(f"Meent draait op http://{bind}/ (stoppen met Ctrl+C)", flush=True)
     command = [
@@ -169,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=None, help="poort (standaard $PORT of 8000)")
         p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2")))
         p.add_argument("--reload", action="store_true", help="herstart bij codewijzigingen (ontwikkeling)")
-        p.add_argument("--worker", action="store_true", help="start ook de taakverwerker")
+        p.add_argument("--no-worker", action="store_true", help="zonder taakverwerker (die verstuurt de mail)")
 
     demo = sub.add_parser("demo", help="database inrichten, demogegevens laden en starten")
     add_serve_options(demo)

@@ -18,7 +18,16 @@ class CatalogueFilterForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *Event.Kind.choices])
     vorm = forms.ChoiceField(label=_("Vorm"), required=False, choices=[("", _("Alle vormen")), *Event.Format.choices])
     jaar = forms.IntegerField(label=_("Jaar"), required=False, min_value=2000, max_value=2100)
-    komend = forms.BooleanField(label=_("Alleen komende evenementen"), required=False)
+    periode = forms.ChoiceField(
+        label=_("Periode"),
+        required=False,
+        choices=[("komend", _("Komende evenementen")), ("afgelopen", _("Afgelopen evenementen")), ("alle", _("Alle"))],
+    )
+
+    def period(self) -> str:
+        """Upcoming events unless asked otherwise; a chosen year shows the whole year."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return data.get("periode") or ("alle" if data.get("jaar") else "komend")
 
 
 class RegistrationForm(forms.Form):
@@ -91,6 +100,9 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"):
             self.fields[name].input_formats = DATETIME_FORMATS
+        # Required by the event's form (checked in clean): the label says so instead of "optioneel".
+        self.fields["stream_url"].required_when = _("bij een digitaal of hybride evenement")
+        self.fields["venue"].required_when = _("bij een fysiek of hybride evenement")
         if self.instance.pk:
             # Moving and converting go through their own pages, which keep the history and tell registrants.
             for name in ("starts_at", "ends_at", "format"):

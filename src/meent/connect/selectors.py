@@ -34,8 +34,10 @@ def catalogue(
     format: str | None = None,
     year: int | None = None,
     upcoming: bool = False,
+    past: bool = False,
     include_cancelled: bool = True,
 ) -> QuerySet:
+    """Events soonest first; past events (``past``) most recent first."""
     qs = Event.objects.prefetch_related("commissioners").select_related("edition")
     if search:
         qs = qs.filter(Q(title__icontains=search) | Q(description__icontains=search) | Q(venue__icontains=search))
@@ -47,9 +49,11 @@ def catalogue(
         qs = qs.filter(starts_at__year=year)
     if upcoming:
         qs = qs.filter(ends_at__gte=timezone.now())
+    if past:
+        qs = qs.filter(ends_at__lt=timezone.now())
     if not include_cancelled:
         qs = qs.exclude(status=Event.Status.GEANNULEERD)
-    return qs.order_by("starts_at", "title")
+    return qs.order_by("-starts_at", "title") if past else qs.order_by("starts_at", "title")
 
 
 def event_years() -> list[int]:
@@ -68,6 +72,15 @@ def active_choices() -> Prefetch:
 
 def participants(event: Event) -> QuerySet:
     return event.registrations.prefetch_related(active_choices()).order_by("status", "name", "pk")
+
+
+def named(registrations: QuerySet, search: str | None) -> QuerySet:
+    """Registrations whose name, e-mail address or organisation contains ``search`` (any case)."""
+    if not search:
+        return registrations
+    return registrations.filter(
+        Q(name__icontains=search) | Q(email__icontains=search) | Q(organisation_name__icontains=search)
+    )
 
 
 def session_counts(event: Event) -> list[Session]:

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from meent.connect import tasks
@@ -128,8 +128,81 @@ def add_session(
 ) -> Session:
     session = Session(event=event, title=title, starts_at=starts_at, ends_at=ends_at, capacity=capacity)
     session.full_clean()
+    check_session_within_event(session)
     session.save()
     return session
+
+
+@transaction.atomic
+def update_session(
+    session: Session,
+    *,
+    title: str,
+    starts_at: datetime.datetime | None = None,
+    ends_at: datetime.datetime | None = None,
+    capacity: int | None = None,
+) -> Session:
+    """Edit a session. A larger capacity lets its waiting list in; a new time is mailed to everyone who chose it."""
+    Event.objects.select_for_update().get(pk=session.event_id)  # the event's lock first, as registering takes it
+    locked = Session.objects.select_for_update().select_related("event").get(pk=session.pk)
+    if capacity is not None and capacity < locked.seats_taken:
+        raise ValidationError(
+            {
+                "capacity": _("De capaciteit kan niet lager dan het aantal bezette plaatsen (%(n)d).")
+                % {"n": locked.seats_taken}
+            }
+        )
+    moved = (starts_at, ends_at) != (locked.starts_at, locked.ends_at)
+    locked.title, locked.starts_at, locked.ends_at, locked.capacity = title, starts_at, ends_at, capacity
+    locked.full_clean()
+    check_session_within_event(locked)
+    locked.save(update_fields=["title", "starts_at", "ends_at", "capacity"])
+    promoted = {choice.registration_id for choice in _promote_session_waiting(locked)}
+    if moved:
+        for registration_id in _choosers(locked).exclude(pk__in=promoted):
+            tasks.send_session_change_mail.enqueue(registration_id, "sessie_gewijzigd", locked.pk, locked.title)
+    return locked
+
+
+@transaction.atomic
+def delete_session(session: Session) -> int:
+    """Remove a session from the programme: the choices made for it go (the event seats stay) and whoever had
+    chosen it is told. Returns how many were told."""
+    Event.objects.select_for_update().get(pk=session.event_id)
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    told = list(_choosers(locked))
+    for registration_id in told:
+        tasks.send_session_change_mail.enqueue(registration_id, "sessie_vervallen", None, locked.title)
+    locked.choices.all().delete()
+    locked.delete()
+    return len(told)
+
+
+def _choosers(session: Session):
+    """The registrations (ids) still holding or waiting for a place in the session."""
+    return (
+        Registration.objects.filter(session_choices__session=session)
+        .exclude(session_choices__status=SessionChoice.Status.GEANNULEERD)
+        .exclude(status=Registration.Status.GEANNULEERD)
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def check_session_within_event(session: Session) -> None:
+    """A session takes place during its event: a start or end outside the event's period is a field error."""
+    event = session.event
+    period = _("%(start)s tot %(end)s") % {
+        "start": formats.date_format(timezone.localtime(event.starts_at), "j F Y H:i"),
+        "end": formats.date_format(timezone.localtime(event.ends_at), "j F Y H:i"),
+    }
+    errors = {}
+    for name in ("starts_at", "ends_at"):
+        moment = getattr(session, name)
+        if moment is not None and not event.starts_at <= moment <= event.ends_at:
+            errors[name] = _("Dit valt buiten het evenement (%(period)s).") % {"period": period}
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -161,6 +161,30 @@ def send_session_mail(choice_id: int, kind: str) -> None:
 
 
 @task()
+def send_session_change_mail(registration_id: int, kind: str, session_id: int | None, title: str) -> None:
+    """A chosen session moved (``sessie_gewijzigd``) or left the programme (``sessie_vervallen``); the title comes
+    along because a removed session is gone by the time this runs."""
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        names = {"session": title, "event": registration.event.title}
+        if kind == "sessie_vervallen":
+            subject = _("De sessie %(session)s gaat niet door") % names
+            text = _(
+                "De sessie %(session)s van %(event)s gaat niet door. Uw aanmelding voor het evenement blijft staan."
+            )
+        else:
+            starts_at = registration.event.sessions.get(pk=session_id).starts_at
+            subject = _("De sessie %(session)s is verplaatst") % names
+            text = _("De sessie %(session)s van %(event)s is verplaatst naar %(when)s.")
+            names["when"] = _when(starts_at) if starts_at else "—"
+        lines = [
+            text % names,
+            _("Uw persoonlijke pagina (bekijken of afmelden): %(url)s") % {"url": _personal_link(registration)},
+        ]
+        _deliver(kind=kind, registration=registration, subject=subject, lines=lines)
+
+
+@task()
 def send_event_change_mails(change_id: int) -> int:
     """Tell everyone still registered or waiting about a move, conversion or cancellation."""
     change = EventChange.objects.select_related("event", "replacement").get(pk=change_id)

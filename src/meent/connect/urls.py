@@ -12,6 +12,14 @@ urlpatterns = [
     path("evenementen/<int:pk>/aanmelden/", views.RegisterView.as_view(), name="register"),
     path("evenementen/<int:pk>/bewerken/", views.EventUpdateView.as_view(), name="event-update"),
     path("evenementen/<int:pk>/sessies/nieuw/", views.SessionCreateView.as_view(), name="session-create"),
+    path(
+        "evenementen/<int:pk>/sessies/<int:session>/bewerken/", views.SessionUpdateView.as_view(), name="session-update"
+    ),
+    path(
+        "evenementen/<int:pk>/sessies/<int:session>/verwijderen/",
+        views.SessionDeleteView.as_view(),
+        name="session-delete",
+    ),
     path("evenementen/<int:pk>/verplaatsen/", views.RescheduleView.as_view(), name="event-reschedule"),
     path("evenementen/<int:pk>/vorm/", views.ConvertView.as_view(), name="event-convert"),
     path("evenementen/<int:pk>/annuleren/", views.CancelEventView.as_view(), name="event-cancel"),

@@ -1,17 +1,19 @@
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from meent.connect import exports, forms, selectors, services
-from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
+from meent.connect.models import Course, Event, Registration, Session, SessionChoice, Trainee
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
 from meent.core.registry import computing, figures
@@ -41,17 +43,20 @@ class EventListView(RuleView, ListView):
     def get_queryset(self):
         form = self.get_filter_form()
         data = form.cleaned_data if form.is_bound else {}
+        period = form.period()
         return selectors.catalogue(
             search=(data.get("q") or "").strip() or None,
             kind=data.get("soort") or None,
             format=data.get("vorm") or None,
             year=data.get("jaar"),
-            upcoming=bool(data.get("komend")),
+            upcoming=period == "komend",
+            past=period == "afgelopen",
         )
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.get_filter_form()
+        context["period"] = self.get_filter_form().period()
         context["years"] = selectors.event_years()
         context["now"] = timezone.now()
         return context
@@ -156,7 +161,18 @@ class RegisterView(RuleView, EventMixin, FormView):
         return redirect("connect:registration-detail", registration.token)
 
 
-class RegistrationTokenMixin:
+class PersonalLinkMixin:
+    """Pages whose address is a secret: the address goes to no other site as a referrer. ``same-origin``, not
+    ``no-referrer``: with the latter Chromium sends ``Origin: null`` on the page's POSTs and the CSRF check
+    refuses every form on it."""
+
+    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+        response = super().dispatch(request, *args, **kwargs)
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+
+class RegistrationTokenMixin(PersonalLinkMixin):
     """The personal pages: whoever holds the secret link is the registrant."""
 
     permission_required = "connect.view_own_registration"
@@ -219,7 +235,7 @@ class MyRegistrationsView(RuleView, ListView):
         )
 
 
-class RegistrationConfirmView(RuleView, TemplateView):
+class RegistrationConfirmView(PersonalLinkMixin, RuleView, TemplateView):
     permission_required = "connect.view_own_registration"
     template_name = "connect/registration_confirm.html"
 
@@ -349,14 +365,68 @@ class SessionCreateView(OrganiserMixin, RuleView, FormView):
 
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
-        services.add_session(
-            event=self.get_event(),
-            title=data["title"],
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            capacity=data["capacity"],
-        )
+        try:
+            services.add_session(
+                event=self.get_event(),
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                capacity=data["capacity"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
         messages.success(self.request, _("De sessie is toegevoegd."))
+        return redirect("connect:event-detail", self.get_event().pk)
+
+
+class SessionMixin(OrganiserMixin):
+    def get_session(self) -> Session:
+        if not hasattr(self, "_session"):
+            self._session = get_object_or_404(self.get_event().sessions, pk=self.kwargs["session"])
+        return self._session
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["session"] = self.get_session()
+        return context
+
+
+class SessionUpdateView(SessionMixin, RuleView, FormView):
+    template_name = "connect/session_form.html"
+    form_class = forms.SessionForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.get_session()}
+
+    def form_valid(self, form) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.update_session(
+                self.get_session(),
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                capacity=data["capacity"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De sessie is gewijzigd."))
+        return redirect("connect:event-detail", self.get_event().pk)
+
+
+class SessionDeleteView(SessionMixin, RuleView, TemplateView):
+    template_name = "connect/session_delete.html"
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        session = self.get_session()
+        told = services.delete_session(session)
+        messages.success(
+            request,
+            _("De sessie %(session)s is verwijderd; %(n)d deelnemers krijgen bericht.")
+            % {"session": session.title, "n": told},
+        )
         return redirect("connect:event-detail", self.get_event().pk)
 
 
@@ -471,7 +541,8 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         context = super().get_context_data(**kwargs)
         event = self.get_event()
         status = self.request.GET.get("status")
-        registrations = selectors.participants(event)
+        search = self.request.GET.get("naam", "").strip()
+        registrations = selectors.named(selectors.participants(event), search)
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
         page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
@@ -481,6 +552,7 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
             counts=selectors.status_counts(event),
             statuses=Registration.Status.choices,
             current_status=status,
+            search=search,
             sessions=selectors.session_counts(event),
         )
         return context
@@ -494,11 +566,11 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
+        context["search"] = search = self.request.GET.get("naam", "").strip()
+        everyone = self.get_event().registrations.filter(status__in=Registration.HOLDS_SEAT)
+        context["total"] = everyone.count()
         context["registrations"] = (
-            self.get_event()
-            .registrations.filter(status__in=Registration.HOLDS_SEAT)
-            .prefetch_related(selectors.active_choices())
-            .order_by("name")
+            selectors.named(everyone, search).prefetch_related(selectors.active_choices()).order_by("name")
         )
         return context
 
@@ -512,7 +584,10 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
             services.set_attendance(registration, attended=request.POST.get("attended") == "1")
         except services.ChangeRefused as exc:
             messages.error(request, str(exc))
-        return HttpResponseRedirect(reverse("connect:checkin", args=[self.get_event().pk]) + f"#r{registration.pk}")
+        url = reverse("connect:checkin", args=[self.get_event().pk])
+        if search := request.POST.get("naam", "").strip():  # back to the same search
+            url += "?" + urlencode({"naam": search})
+        return HttpResponseRedirect(f"{url}#r{registration.pk}")
 
 
 class AttendanceImportView(OrganiserMixin, RuleView, FormView):

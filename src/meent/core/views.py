@@ -1,9 +1,12 @@
 import csv
 
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -111,7 +114,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         from meent.api.problems import problem_response
 
         return problem_response(request, 500)
-    return render(request, "500.html", status=500)
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # the layout reads the session and the account: without a database it still says what happened
+        return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
@@ -120,3 +126,13 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
         return problem_response(request, 400)
     return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check, in the site's layout and the reader's language; the technical reason only
+    in DEBUG. The way back is the page the form was on, when it is one of ours."""
+    back = request.headers.get("Referer", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = ""
+    context = {"back": back, "reason": reason if settings.DEBUG else ""}
+    return render(request, "403_csrf.html", context, status=403)

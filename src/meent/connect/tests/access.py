@@ -49,6 +49,12 @@ ACCESS = {
     "connect:event-create": Case("/evenementen/nieuw/", ORGANISERS),
     "connect:event-update": Case(_event("bewerken/"), ORGANISERS),
     "connect:session-create": Case(_event("sessies/nieuw/"), ORGANISERS),
+    "connect:session-update": Case(
+        lambda f: f"/evenementen/{f['event'].pk}/sessies/{f['session'].pk}/bewerken/", ORGANISERS
+    ),
+    "connect:session-delete": Case(
+        lambda f: f"/evenementen/{f['event'].pk}/sessies/{f['session'].pk}/verwijderen/", ORGANISERS
+    ),
     "connect:event-reschedule": Case(_event("verplaatsen/"), ORGANISERS),
     "connect:event-convert": Case(_event("vorm/"), ORGANISERS),
     "connect:event-cancel": Case(_event("annuleren/"), ORGANISERS),

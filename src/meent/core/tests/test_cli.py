@@ -56,3 +56,22 @@ def test_import_reports_what_changed(tmp_path: Path, capsys):
     assert capsys.readouterr().out.startswith(
         "Gemeenten geïmporteerd: 0 nieuw, 0 hernoemd, 0 van provincie gewisseld, 1 ongewijzigd"
     )
+
+
+@pytest.mark.parametrize(("options", "starts_worker"), [([], True), (["--no-worker"], False)])
+def test_serve_starts_the_task_worker_unless_told_not_to(options, starts_worker, monkeypatch, capsys):
+    """Mail leaves through background tasks: ``meent serve`` without a worker would send none."""
+    from meent import cli
+
+    started = []
+    monkeypatch.setattr(cli.subprocess, "Popen", lambda command: started.append(command) or _Process())
+    monkeypatch.setattr(cli.subprocess, "call", lambda command: 0)
+    assert cli.main(["serve", "--port", "8123", *options]) == 0
+    assert [command[-2:] for command in started] == ([["db_worker", "--no-reload"]] if starts_worker else [])
+    if not starts_worker:
+        assert "meent manage db_worker" in capsys.readouterr().out
+
+
+class _Process:
+    def terminate(self) -> None:
+        pass

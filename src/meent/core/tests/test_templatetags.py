@@ -59,3 +59,23 @@ def test_dutch_decimal_in_templates():
         Context({"a": 7.66, "b": 8, "c": None})
     )
     assert rendered == "7,7 8,00 –"
+
+
+def test_decimals_follow_the_readers_language():
+    from django.utils import translation
+
+    template = Template("{% load meent %}{{ a|dutch_decimal }} {{ b|dutch_decimal:0 }}")
+    with translation.override("en"):
+        assert template.render(Context({"a": 8.24, "b": 11642})) == "8.2 11,642"
+    with translation.override("nl"):
+        assert template.render(Context({"a": 8.24, "b": 11642})) == "8,2 11.642"
+
+
+def test_audit_actions_are_in_the_readers_language():
+    from django.utils import translation
+
+    template = Template("{% load meent %}{{ 0|audit_action }}/{{ 3|audit_action }}")
+    with translation.override("nl"):
+        assert template.render(Context()) == "aangemaakt/ingezien"
+    with translation.override("en"):
+        assert template.render(Context()) == "created/viewed"

@@ -113,7 +113,7 @@ def test_the_analyst_works_an_incident_end_to_end(client, login, people):
     assert set(incident.observables.values_list("type", flat=True)) == {"url", "email"}
     client.post(url + "taken/", {"title": "Headers analyseren", "due_date": "2020-01-01", "assignee": analyst.pk})
     task = incident.tasks.get()
-    assert "te laat (uiterlijk 1 Jan 2020)" in client.get("/ibd/wachtrij/").text
+    assert "te laat (uiterlijk 1 januari 2020)" in client.get("/ibd/wachtrij/").text
     client.post(url + f"taken/{task.pk}/gereed/")
     task.refresh_from_db()
     assert task.done_at is not None
