@@ -16,3 +16,4 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_create_role_groups, sender=self)
+        from meent.core import login_limits  # noqa: F401 - connects the login signal receivers
