@@ -168,10 +168,7 @@ AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 # saw (the header MEENT_CLIENT_IP_HEADER, by default X-Forwarded-For). Without proxies the connection's address.
 MEENT_TRUSTED_PROXIES = int(os.environ.get("MEENT_TRUSTED_PROXIES", "0"))
 MEENT_CLIENT_IP_HEADER = os.environ.get("MEENT_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
-AXES_IPWARE_PROXY_COUNT = MEENT_TRUSTED_PROXIES or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    (MEENT_CLIENT_IP_HEADER, "REMOTE_ADDR") if MEENT_TRUSTED_PROXIES else ("REMOTE_ADDR",)
-)
+AXES_CLIENT_IP_CALLABLE = "meent.core.login_limits.client_ip"
 # Failed logins with one password across any usernames (a salted hash of it is the key, never the password), and
 # all failed logins together, within MEENT_LOGIN_WINDOW_MINUTES; beyond either limit every login is refused
 # until the window ends.

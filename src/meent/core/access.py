@@ -51,6 +51,7 @@ rules.add_perm("core.view_home", rules.always_allow)
 rules.add_perm("core.view_health", rules.always_allow)
 rules.add_perm("core.view_mijn_gemeente", is_gemeente_account)
 rules.add_perm("core.view_auditlog", is_bestuur)
+rules.add_perm("core.disable_second_factor", is_signed_in)
 
 
 class RulesBackend(ObjectPermissionBackend):

@@ -21,6 +21,18 @@ from django.http import HttpRequest
 REQUEST_ATTRIBUTE = "_meent_password_key"
 
 
+def client_ip(request: HttpRequest) -> str | None:
+    """The visitor's address. Each of the ``MEENT_TRUSTED_PROXIES`` proxies appends the address it received the
+    request from to ``MEENT_CLIENT_IP_HEADER``; the entry the outermost trusted proxy added is the client
+    (anything to its left the client may have forged). The same rule as DRF's ``NUM_PROXIES``."""
+    count = settings.MEENT_TRUSTED_PROXIES
+    if count:
+        addresses = [a.strip() for a in request.META.get(settings.MEENT_CLIENT_IP_HEADER, "").split(",") if a.strip()]
+        if addresses:
+            return addresses[-min(count, len(addresses))]
+    return request.META.get("REMOTE_ADDR")
+
+
 def _window() -> int:
     return int(time.time() // (settings.MEENT_LOGIN_WINDOW_MINUTES * 60))
 

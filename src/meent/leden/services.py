@@ -393,3 +393,26 @@ def reject_role_change(change: RoleChangeRequest, *, by: Account) -> RoleChangeR
     change.status, change.decided_by, change.decided_at = RoleChangeRequest.Status.REJECTED, by, timezone.now()
     change.save(update_fields=["status", "decided_by", "decided_at"])
     return change
+
+
+# --- Second factor -------------------------------------------------------------------------------------------
+
+
+class SecondFactorRefused(Exception):
+    """The second factor stays on; the message is one Dutch sentence."""
+
+
+@transaction.atomic
+def disable_second_factor(user: Account, *, password: str, code: str) -> int:
+    """Remove the user's own second-factor devices, only with their current password and a current code (a
+    session left open on a shared screen is not enough). Returns the number of devices removed (audited)."""
+    from django_otp import devices_for_user, match_token
+
+    if not user.check_password(password):
+        raise SecondFactorRefused("Het wachtwoord klopt niet.")
+    if match_token(user, code.strip()) is None:
+        raise SecondFactorRefused("De code klopt niet of is verlopen.")
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device.delete()
+    return len(devices)
