@@ -65,8 +65,8 @@ class MachineTokenAuthentication(BaseAuthentication):
         from meent.leden.services import TokenRefused
 
         auth = get_authorization_header(request).split()
-        if not auth or auth[0].decode(errors="replace") != KEYWORD:
-            return None
+        if not auth or auth[0].decode(errors="replace") != KEYWORD or not request.path.startswith("/api/"):
+            return None  # a key opens the API only, wherever a DRF view is mounted
         try:
             token = authenticate_request(request._request)
         except TokenRefused as refused:
