@@ -24,7 +24,12 @@ def _ensure_var_dir() -> None:
     Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
 
 
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    # The demo is explicit: it alone runs with demo defaults (DEBUG on, demo secret key).
+    os.environ.setdefault("MEENT_ENV", "demo")
     _setup_django()
     _ensure_var_dir()
     from django.core.management import call_command
@@ -47,6 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     port = str(args.port or os.environ.get("PORT", "8000"))
     bind = f"{args.host}:{port}"
+    check_bind(args.host)
     worker = None
     if args.no_worker:
         print("Zonder taakverwerker: mail gaat pas weg als `meent manage db_worker` draait.", flush=True)
@@ -64,6 +70,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         str(args.workers),
         "--access-logfile",
         "-",
+        "--config",
+        "python:meent.gunicorn_config",
     ]
     if settings.DEBUG:
         command += ["--reload"] if args.reload else []
@@ -74,6 +82,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         if worker:
             worker.terminate()
+
+
+def check_bind(host: str) -> None:
+    """DEBUG shows settings and paths on every error page: never on an address others can reach."""
+    from django.conf import settings
+
+    if settings.DEBUG and host.strip() not in LOOPBACK_HOSTS:
+        raise CliError(f"DEBUG staat aan; starten op {host} (niet alleen deze machine) is geweigerd — zet DEBUG=false")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -142,6 +158,7 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def cmd_otp(args: argparse.Namespace) -> int:
+    os.environ.setdefault("MEENT_ENV", "demo")
     _setup_django()
     from django.conf import settings
 
@@ -150,10 +167,70 @@ def cmd_otp(args: argparse.Namespace) -> int:
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.filter(user__username=args.username, confirmed=True).first()
+    from meent.core.demo import DEMO_TOTP_KEY
+
+    # Only the documented demo secret: a real account's device is never read out.
+    device = TOTPDevice.objects.filter(user__username=args.username, confirmed=True, key=DEMO_TOTP_KEY).first()
     if device is None:
-        raise CliError(f"geen tweestapsapparaat voor gebruiker {args.username!r}")
+        raise CliError(f"geen demo-tweestapsapparaat voor gebruiker {args.username!r}")
     print(f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.utils import timezone
+    from django_scopes import scopes_disabled
+
+    from meent.leden import services
+    from meent.leden.models import Account, ApiToken, MachineClient
+
+    with scopes_disabled():
+        if args.action == "list":
+            now = timezone.now()
+            for token in ApiToken.objects.select_related("client__account").order_by("client__name", "-created_at"):
+                state = "ingetrokken" if token.revoked_at else "verlopen" if token.expires_at <= now else "geldig"
+                client = token.client
+                used = (
+                    f"laatst gebruikt {token.last_used_at:%Y-%m-%d %H:%M}" if token.last_used_at else "nooit gebruikt"
+                )
+                access = "lezen+schrijven" if client.can_write else "alleen lezen"
+                print(
+                    f"{token.prefix}  {client.name}  {client.account.username}  {access}  {','.join(client.modules)}  "
+                    f"tot {token.expires_at:%Y-%m-%d}  {state}  {used}"
+                )
+            return 0
+        if args.action == "revoke":
+            token = ApiToken.objects.filter(prefix=args.prefix).first()
+            if token is None:
+                raise CliError(f"geen API-sleutel met voorvoegsel {args.prefix!r} (zie 'meent token list')")
+            services.revoke_token(token)
+            print(f"API-sleutel {token.prefix} van {token.client.name} ingetrokken.")
+            return 0
+        try:
+            client = MachineClient.objects.filter(name=args.name).first()
+            if client is None:
+                account = Account.objects.filter(username=args.account or "").first()
+                if account is None:
+                    raise CliError(
+                        f"--account: geen account {args.account!r}"
+                        if args.account
+                        else "--account GEBRUIKER is nodig voor een nieuwe machineclient"
+                    )
+                modules = [m.strip() for m in (args.modules or "").split(",") if m.strip()]
+                client = services.create_machine_client(
+                    by=None, name=args.name, account=account, modules=modules, can_write=args.write
+                )
+            elif args.account or args.modules or args.write:
+                raise CliError(
+                    f"machineclient {args.name!r} bestaat al; "
+                    "--account, --modules en --write gelden alleen bij een nieuwe"
+                )
+            token, key = services.issue_token(client, by=None, days=args.days)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+    print(f"API-sleutel voor {client.name} (alleen nu zichtbaar, geldig tot {token.expires_at:%Y-%m-%d}):")
+    print(key)
     return 0
 
 
@@ -210,6 +287,19 @@ def build_parser() -> argparse.ArgumentParser:
     manage = sub.add_parser("manage", help="Django-beheeropdracht uitvoeren", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
+
+    token = sub.add_parser("token", help="API-sleutels van machineclients aanmaken, intrekken, tonen")
+    token_sub = token.add_subparsers(dest="action", required=True, metavar="ACTIE")
+    create = token_sub.add_parser("create", help="nieuwe API-sleutel (en zo nodig nieuwe machineclient)")
+    create.add_argument("name", metavar="CLIENTNAAM")
+    create.add_argument("--account", help="account namens wie de nieuwe client handelt")
+    create.add_argument("--modules", help="komma-gescheiden: leden,connect,ibd,benchmark")
+    create.add_argument("--write", action="store_true", help="mag ook schrijven (standaard alleen lezen)")
+    create.add_argument("--days", type=int, default=90, help="geldigheid in dagen (standaard 90, hoogstens 366)")
+    revoke = token_sub.add_parser("revoke", help="API-sleutel intrekken")
+    revoke.add_argument("prefix", metavar="VOORVOEGSEL")
+    token_sub.add_parser("list", help="alle API-sleutels tonen (nooit de sleutels zelf)")
+    token.set_defaults(func=cmd_token)
 
     otp = sub.add_parser("otp", help="huidige tweestapscode van een demo-account tonen")
     otp.add_argument("username", metavar="GEBRUIKER")

@@ -86,7 +86,7 @@ def login(client) -> Callable:
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
         client.force_login(account)
-        if account.is_staff_member:
+        if account.requires_second_factor:
             device, _ = TOTPDevice.objects.get_or_create(user=account, name="test", defaults={"confirmed": True})
             session = client.session
             session[DEVICE_ID_SESSION_KEY] = device.persistent_id
@@ -94,6 +94,26 @@ def login(client) -> Callable:
         return client
 
     return do_login
+
+
+@pytest.fixture
+def api_key(db) -> Callable:
+    """An API key of a new machine client acting for ``account`` (all modules, read and write unless told)."""
+
+    def make(account, *, modules: tuple[str, ...] | None = None, write: bool = True, days: int = 30) -> str:
+        from meent.leden import services
+        from meent.leden.models import ApiModule
+
+        client = services.create_machine_client(
+            by=None,
+            name=f"client-{next(_counter)}",
+            account=account,
+            modules=list(modules or ApiModule.values),
+            can_write=write,
+        )
+        return services.issue_token(client, by=None, days=days)[1]
+
+    return make
 
 
 @pytest.fixture(scope="module")

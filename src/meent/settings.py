@@ -1,7 +1,8 @@
 """Django settings for Meent, read from the environment.
 
-The defaults run the demo on SQLite under ``var/`` with no set-up. Production sets ``MEENT_ENV=production``
-and must then give its own ``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL`` (PostgreSQL).
+The defaults run on SQLite under ``var/`` with ``DEBUG`` off; ``meent demo`` sets ``MEENT_ENV=demo`` itself and the
+test run sets ``MEENT_ENV=test``. Production sets ``MEENT_ENV=production`` and must then give its own
+``SECRET_KEY``, ``ALLOWED_HOSTS`` and ``DATABASE_URL`` (PostgreSQL).
 """
 
 import os
@@ -25,7 +26,8 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-MEENT_ENV = os.environ.get("MEENT_ENV", "demo")  # demo | test | production
+# demo | test | production; unset is none of them, so DEBUG stays off wherever someone forgets to configure it.
+MEENT_ENV = os.environ.get("MEENT_ENV", "")
 DEBUG = env_bool("DEBUG", MEENT_ENV == "demo")
 SECRET_KEY = os.environ.get("SECRET_KEY", DEMO_SECRET_KEY)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
@@ -51,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "meent.core.middleware.SessionLifetimeMiddleware",
     "meent.core.middleware.StaffTwoFactorMiddleware",
     "meent.core.middleware.TenantScopeMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -135,8 +137,9 @@ else:
 
 AUTH_USER_MODEL = "leden.Account"
 AUTHENTICATION_BACKENDS = [
+    "meent.core.login_limits.LoginRateLimitBackend",
     "axes.backends.AxesStandaloneBackend",
-    "rules.permissions.ObjectPermissionBackend",
+    "meent.core.access.RulesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
@@ -161,6 +164,17 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+# The client address: behind MEENT_TRUSTED_PROXIES reverse proxies, the address that the outermost trusted proxy
+# saw (the header MEENT_CLIENT_IP_HEADER, by default X-Forwarded-For). Without proxies the connection's address.
+MEENT_TRUSTED_PROXIES = int(os.environ.get("MEENT_TRUSTED_PROXIES", "0"))
+MEENT_CLIENT_IP_HEADER = os.environ.get("MEENT_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+AXES_CLIENT_IP_CALLABLE = "meent.core.login_limits.client_ip"
+# Failed logins with one password across any usernames (a salted hash of it is the key, never the password), and
+# all failed logins together, within MEENT_LOGIN_WINDOW_MINUTES; beyond either limit every login is refused
+# until the window ends.
+MEENT_LOGIN_PASSWORD_LIMIT = int(os.environ.get("MEENT_LOGIN_PASSWORD_LIMIT", "10"))
+MEENT_LOGIN_GLOBAL_LIMIT = int(os.environ.get("MEENT_LOGIN_GLOBAL_LIMIT", "500"))
+MEENT_LOGIN_WINDOW_MINUTES = int(os.environ.get("MEENT_LOGIN_WINDOW_MINUTES", "15"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,8 +203,15 @@ MEDIA_ROOT = Path(os.environ.get("MEENT_MEDIA_ROOT", VAR_DIR / "media"))
 MEENT_PRIVATE_MEDIA = Path(os.environ.get("MEENT_PRIVATE_MEDIA", VAR_DIR / "private"))
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = MEENT_ENV == "production"
-CSRF_COOKIE_SECURE = MEENT_ENV == "production"
+# Cookies travel only over HTTPS whenever the site is served over it.
+SERVED_OVER_HTTPS = MEENT_ENV == "production" or MEENT_BASE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = SERVED_OVER_HTTPS
+CSRF_COOKIE_SECURE = SERVED_OVER_HTTPS
+# A session lasts at most MEENT_SESSION_HOURS after login and ends after MEENT_SESSION_IDLE_MINUTES without a
+# request (meent.core.middleware.SessionLifetimeMiddleware).
+MEENT_SESSION_HOURS = float(os.environ.get("MEENT_SESSION_HOURS", "8"))
+MEENT_SESSION_IDLE_MINUTES = float(os.environ.get("MEENT_SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(MEENT_SESSION_HOURS * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "meent.core.views.csrf_failure"
@@ -214,7 +235,7 @@ TASKS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "meent.api.authentication.MachineTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["meent.api.permissions.DenyByDefault"],
@@ -225,6 +246,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "meent.api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": MEENT_TRUSTED_PROXIES or None,
 }
 # Public Connect registrations per client address (API and form together); empty switches the limit off.
 CONNECT_REGISTRATION_RATE = os.environ.get("CONNECT_REGISTRATION_RATE", "20/minute")

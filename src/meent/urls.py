@@ -39,6 +39,12 @@ urlpatterns = [
     path("", include("meent.connect.urls")),
     path("ibd/", include("meent.realisatie.ibd.urls")),
     path("waarstaatjegemeente/", include("meent.realisatie.benchmark.urls")),
+    # Before two_factor's own page of the same address (which asks only "are you sure?").
+    path(
+        "account/two_factor/disable/",
+        core_views.DisableSecondFactorView.as_view(),
+        name="second-factor-disable",
+    ),
     path("", include(two_factor_urls)),
     path("account/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -2,6 +2,7 @@
 API and admin ask only ``user.has_perm(name, obj)``. Nothing is allowed unless a rule says so."""
 
 import rules
+from rules.permissions import ObjectPermissionBackend, permissions
 
 from meent.core.roles import Role
 
@@ -50,3 +51,17 @@ rules.add_perm("core.view_home", rules.always_allow)
 rules.add_perm("core.view_health", rules.always_allow)
 rules.add_perm("core.view_mijn_gemeente", is_gemeente_account)
 rules.add_perm("core.view_auditlog", is_bestuur)
+rules.add_perm("core.disable_second_factor", is_signed_in)
+
+
+class RulesBackend(ObjectPermissionBackend):
+    """The rules above, also for the admin index: an app shows there when one of its models may be viewed, added,
+    changed or deleted, so the index lists exactly what the model pages open."""
+
+    def has_module_perms(self, user, app_label: str) -> bool:
+        prefix = f"{app_label}."
+        actions = ("view_", "add_", "change_", "delete_")
+        return any(
+            name.startswith(prefix) and name[len(prefix) :].startswith(actions) and permissions.test_rule(name, user)
+            for name in list(permissions.keys())
+        )

@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
         post_migrate.connect(_create_role_groups, sender=self)
         # Every app's figures, panels and navigation entries register themselves in meent.core.registry.
         autodiscover_modules("figures", "panels", "navigation")
+        from meent.core import login_limits  # noqa: F401 - connects the login signal receivers

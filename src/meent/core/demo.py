@@ -17,8 +17,9 @@ from meent.leden import services as leden
 from meent.leden.models import Gemeente, Membership, Organisation, Person
 
 DEMO_PASSWORD = "Meent-demo-2026"  # noqa: S105 - documented demo password, refused in production
-# Every demo staff account shares this TOTP secret (base32 JBSWY3DPEHPK3PXP), so a newcomer can add it to an
-# authenticator app, or print the current code with `meent otp USERNAME`.
+# Every demo account with a second factor (staff, gemeente-ISO) shares this TOTP secret (base32
+# JBSWY3DPEHPK3PXP), so a newcomer can add it to an authenticator app, or print the current code with
+# `meent otp USERNAME`.
 DEMO_TOTP_KEY = "48656c6c6f21deadbeef"
 
 
@@ -78,7 +79,7 @@ def load_accounts() -> None:
             roles=list(demo.roles),
             person=person,
         )
-        if account.is_staff_member:
+        if account.requires_second_factor:
             TOTPDevice.objects.update_or_create(
                 user=account, name="default", defaults={"key": DEMO_TOTP_KEY, "confirmed": True}
             )

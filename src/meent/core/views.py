@@ -2,15 +2,17 @@ import csv
 
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib import messages
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import ListView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from meent.core.forms import DisableSecondFactorForm
 from meent.core.registry import Page, panels
 from meent.core.roles import Role
 
@@ -42,6 +44,32 @@ class HomeView(RuleView, TemplateView):
         context["roles"] = [Role(r).label for r in sorted(user.role_names)] if user.is_authenticated else []
         context["panels"] = panels.for_page(Page.HOME, self.request)
         return context
+
+
+class DisableSecondFactorView(RuleView, FormView):
+    """Replaces django-two-factor's page: switching the second factor off needs the password and a current code."""
+
+    permission_required = "core.disable_second_factor"
+    template_name = "core/second_factor_disable.html"
+    form_class = DisableSecondFactorForm
+
+    def get_context_data(self, **kwargs) -> dict:
+        from django_otp import devices_for_user
+
+        context = super().get_context_data(**kwargs)
+        context["has_devices"] = any(devices_for_user(self.request.user))
+        return context
+
+    def form_valid(self, form: DisableSecondFactorForm) -> HttpResponse:
+        from meent.leden.services import SecondFactorRefused, disable_second_factor
+
+        try:
+            disable_second_factor(self.request.user, **form.cleaned_data)
+        except SecondFactorRefused as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Tweestapsverificatie is uitgeschakeld."))
+        return redirect("two_factor:profile")
 
 
 class MijnGemeenteView(RuleView, TemplateView):

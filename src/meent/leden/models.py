@@ -286,3 +286,99 @@ class Account(AbstractUser):
     def is_staff_member(self) -> bool:
         """Works for the association or one of its companies (as opposed to a gemeente account)."""
         return self.is_active and bool(self.role_names & Role.staff_values())
+
+    @property
+    def requires_second_factor(self) -> bool:
+        """Staff, and gemeente security officers (who report and read RED incidents), log in in two steps."""
+        return self.is_staff_member or self.has_role(Role.GEMEENTE_ISO)
+
+
+class ApiModule(models.TextChoices):
+    """The parts of the API a machine client may be given; each is one app's ``api`` package."""
+
+    LEDEN = "leden", _("Leden (gemeenten, organisaties)")
+    CONNECT = "connect", _("Connect")
+    IBD = "ibd", _("IBD")
+    BENCHMARK = "benchmark", _("Waar staat je gemeente")
+
+
+class MachineClient(models.Model):
+    """A named program that uses the API on behalf of one account, never with more rights than that account's
+    session after the second factor; read-only unless ``can_write``, and only in ``modules``."""
+
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    account = models.ForeignKey(
+        Account, verbose_name=_("handelt namens"), on_delete=models.CASCADE, related_name="machine_clients"
+    )
+    modules = models.JSONField(_("modules"), default=list, help_text=_("Delen van de API die de client mag gebruiken."))
+    can_write = models.BooleanField(
+        _("mag schrijven"), default=False, help_text=_("Zonder dit vinkje mag de client alleen lezen.")
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("machineclient")
+        verbose_name_plural = _("machineclients")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ApiToken(models.Model):
+    """An API key of a machine client. Only a SHA-256 hash is stored, with a short prefix to find it; the key
+    itself is shown once, when it is created."""
+
+    client = models.ForeignKey(
+        MachineClient, verbose_name=_("machineclient"), on_delete=models.CASCADE, related_name="tokens"
+    )
+    prefix = models.CharField(_("voorvoegsel"), max_length=12, unique=True)
+    key_hash = models.CharField(max_length=64, editable=False)
+    created_by = models.ForeignKey(
+        Account, verbose_name=_("aangemaakt door"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("verloopt"))
+    revoked_at = models.DateTimeField(_("ingetrokken"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.client} ({self.prefix}…)"
+
+
+class RoleChangeRequest(models.Model):
+    """A change to an account's roles that waits for a second administrator (four-eyes rule)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Wacht op goedkeuring")
+        APPROVED = "approved", _("Goedgekeurd en doorgevoerd")
+        REJECTED = "rejected", _("Afgewezen")
+        REFUSED = "refused", _("Geweigerd (eigen rollen)")
+
+    account = models.ForeignKey(
+        Account, verbose_name=_("account"), on_delete=models.CASCADE, related_name="role_change_requests"
+    )
+    roles = models.JSONField(_("gevraagde rollen"), default=list)
+    reason = models.TextField(_("reden"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        Account, verbose_name=_("aangevraagd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("aangevraagd"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        Account, verbose_name=_("beslist door"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("beslist"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.account}: {', '.join(self.roles) or '—'} ({self.get_status_display()})"

@@ -1,22 +1,31 @@
 """Writes to the members registry: reference data, the CBS importer, organisations and accounts."""
 
 import datetime
+import hashlib
+import hmac
+import secrets
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
+from meent.core.audit import log_read
 from meent.core.refusals import ImportRefused
 from meent.core.roles import Role
 from meent.leden import reference
 from meent.leden.models import (
     Account,
+    ApiModule,
+    ApiToken,
     Gemeente,
+    MachineClient,
     Membership,
     Organisation,
     Person,
     Population,
     Province,
+    RoleChangeRequest,
     Succession,
     Veiligheidsregio,
 )
@@ -211,3 +220,196 @@ def create_account(
     account.save()
     account.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
     return account
+
+
+# --- Machine clients and their API keys ---------------------------------------------------------------------
+
+TOKEN_PREFIX_LENGTH = 8
+DEFAULT_TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 366
+
+
+class TokenRefused(Exception):
+    """An API key that does not (or no longer) open this request; ``status`` is 401 or 403."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def _hash_key(key: str) -> str:
+    # The key is 40 random bytes, so a plain SHA-256 cannot be brute-forced; no slow password hash is needed.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _may_act_for(by: Account | None, account: Account) -> None:
+    """On the web a client is only ever made for one's own account (else an administrator could act as an IBD
+    analyst); ``by=None`` is the operator on the server (``meent token``)."""
+    if by is not None and by.pk != account.pk:
+        raise ValueError("een machineclient handelt alleen namens het eigen account van wie hem aanmaakt")
+
+
+def create_machine_client(
+    *, by: Account | None, name: str, account: Account, modules: list[str], can_write: bool = False
+) -> MachineClient:
+    """A named client acting for ``account``: read-only unless ``can_write``, only in ``modules``."""
+    _may_act_for(by, account)
+    name = name.strip()
+    if not name:
+        raise ValueError("een machineclient heeft een naam nodig")
+    unknown = sorted(set(modules) - set(ApiModule.values))
+    if unknown or not modules:
+        raise ValueError(
+            f"onbekende module(s) {', '.join(unknown)}; kies uit {', '.join(ApiModule.values)}"
+            if unknown
+            else f"kies minstens één module uit {', '.join(ApiModule.values)}"
+        )
+    if MachineClient.objects.filter(name=name).exists():
+        raise ValueError(f"er bestaat al een machineclient met de naam {name!r}")
+    return MachineClient.objects.create(name=name, account=account, modules=sorted(set(modules)), can_write=can_write)
+
+
+def issue_token(client: MachineClient, *, by: Account | None, days: int = DEFAULT_TOKEN_DAYS) -> tuple[ApiToken, str]:
+    """A new key for ``client``; the key is returned only here and never stored."""
+    _may_act_for(by, client.account)
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise ValueError(f"de geldigheid is 1 tot en met {MAX_TOKEN_DAYS} dagen, niet {days}")
+    prefix = secrets.token_hex(TOKEN_PREFIX_LENGTH // 2)
+    key = f"{prefix}.{secrets.token_urlsafe(40)}"
+    token = ApiToken.objects.create(
+        client=client,
+        prefix=prefix,
+        key_hash=_hash_key(key),
+        created_by=by,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    return token, key
+
+
+def revoke_token(token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def authenticate_token(key: str, *, method: str, module: str | None) -> ApiToken:
+    """The token of ``key`` if it may make this request: known, not expired or revoked, its account active, the
+    API module within its scopes and a write only with the write scope. Every accepted use is logged."""
+    prefix, _, _secret = key.partition(".")
+    token = ApiToken.objects.select_related("client__account").filter(prefix=prefix).first()
+    if token is None or not hmac.compare_digest(token.key_hash, _hash_key(key)):
+        raise TokenRefused(401, "Deze API-sleutel is ongeldig.")
+    now = timezone.now()
+    if token.revoked_at is not None:
+        raise TokenRefused(401, "Deze API-sleutel is ingetrokken.")
+    if token.expires_at <= now:
+        raise TokenRefused(401, "Deze API-sleutel is verlopen.")
+    account = token.client.account
+    if not account.is_active:
+        raise TokenRefused(401, "Het account van deze API-sleutel is niet actief.")
+    if module is not None and module not in token.client.modules:
+        raise TokenRefused(403, "Deze API-sleutel geeft geen toegang tot dit deel van de API.")
+    if method.upper() not in ("GET", "HEAD", "OPTIONS") and not token.client.can_write:
+        raise TokenRefused(403, "Deze API-sleutel mag alleen lezen.")
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now
+    log_read(account, token)
+    return token
+
+
+# --- Roles: the four-eyes rule -------------------------------------------------------------------------------
+
+
+class RoleChangeRefused(Exception):
+    """A role change that the four-eyes rule does not allow; the message is one Dutch sentence. ``change`` is
+    the stored refused request, when the attempt itself is recorded."""
+
+    def __init__(self, message: str, change: RoleChangeRequest | None = None) -> None:
+        super().__init__(message)
+        self.change = change
+
+
+def _can_administer_roles(user: Account) -> bool:
+    return user.is_active and user.has_role(Role.BESTUUR)
+
+
+def request_role_change(*, by: Account, account: Account, roles: list[str], reason: str) -> RoleChangeRequest:
+    """Ask for ``account`` to hold exactly ``roles``; a second administrator decides. A request for one's own
+    roles is stored as refused (so the attempt is in the audit trail) and raises :class:`RoleChangeRefused`."""
+    unknown = sorted(set(roles) - set(Role.values))
+    if unknown:
+        raise RoleChangeRefused(f"Onbekende rol: {', '.join(unknown)}.")
+    if not reason.strip():
+        raise RoleChangeRefused("Geef een reden voor de wijziging.")
+    if not _can_administer_roles(by):
+        raise RoleChangeRefused("Alleen bestuur en beheer mag rolwijzigingen aanvragen.")
+    status = RoleChangeRequest.Status.REFUSED if by.pk == account.pk else RoleChangeRequest.Status.PENDING
+    change = RoleChangeRequest.objects.create(
+        account=account, roles=sorted(set(roles)), reason=reason.strip(), requested_by=by, status=status
+    )
+    if status == RoleChangeRequest.Status.REFUSED:
+        # The stored refusal is the audit of the attempt: callers catch this and commit.
+        raise RoleChangeRefused(
+            "U kunt geen wijziging van uw eigen rollen aanvragen; een andere beheerder moet dat doen.", change
+        )
+    return change
+
+
+def _decide(change: RoleChangeRequest, by: Account) -> None:
+    if change.status != RoleChangeRequest.Status.PENDING:
+        raise RoleChangeRefused("Over deze rolwijziging is al beslist.")
+    if not _can_administer_roles(by):
+        raise RoleChangeRefused("Alleen bestuur en beheer mag rolwijzigingen beoordelen.")
+    if by.pk in (change.requested_by_id, change.account_id):
+        raise RoleChangeRefused(
+            "Een tweede beheerder moet deze rolwijziging beoordelen, niet de aanvrager of het account zelf."
+        )
+
+
+@transaction.atomic
+def approve_role_change(change: RoleChangeRequest, *, by: Account) -> RoleChangeRequest:
+    change = RoleChangeRequest.objects.select_for_update().get(pk=change.pk)
+    _decide(change, by)
+    account = change.account
+    account.groups.set(Group.objects.filter(name__in=change.roles))  # audited through Account's m2m_fields
+    is_staff = Role.BESTUUR.value in change.roles
+    if account.is_staff != is_staff:
+        account.is_staff = is_staff
+        account.save(update_fields=["is_staff"])
+    change.status, change.decided_by, change.decided_at = RoleChangeRequest.Status.APPROVED, by, timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    return change
+
+
+@transaction.atomic
+def reject_role_change(change: RoleChangeRequest, *, by: Account) -> RoleChangeRequest:
+    change = RoleChangeRequest.objects.select_for_update().get(pk=change.pk)
+    _decide(change, by)
+    change.status, change.decided_by, change.decided_at = RoleChangeRequest.Status.REJECTED, by, timezone.now()
+    change.save(update_fields=["status", "decided_by", "decided_at"])
+    return change
+
+
+# --- Second factor -------------------------------------------------------------------------------------------
+
+
+class SecondFactorRefused(Exception):
+    """The second factor stays on; the message is one Dutch sentence."""
+
+
+@transaction.atomic
+def disable_second_factor(user: Account, *, password: str, code: str) -> int:
+    """Remove the user's own second-factor devices, only with their current password and a current code (a
+    session left open on a shared screen is not enough). Returns the number of devices removed (audited)."""
+    from django_otp import devices_for_user, match_token
+
+    if not user.check_password(password):
+        raise SecondFactorRefused("Het wachtwoord klopt niet.")
+    if match_token(user, code.strip()) is None:
+        raise SecondFactorRefused("De code klopt niet of is verlopen.")
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device.delete()
+    return len(devices)

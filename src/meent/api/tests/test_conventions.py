@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.test import override_settings
-from rest_framework.authtoken.models import Token
 
 from meent.core.roles import Role
 
@@ -28,14 +27,14 @@ def test_401_for_a_wrong_token(client):
     assert_problem(client.get("/api/v1/organisaties", HTTP_AUTHORIZATION="Token niet-geldig"), 401)
 
 
-def test_403_for_a_gemeente_token_on_staff_data(client, make_account):
-    token = Token.objects.create(user=make_account(Role.GEMEENTE, gemeente="GM0363"))
-    assert_problem(client.get("/api/v1/organisaties", HTTP_AUTHORIZATION=f"Token {token.key}"), 403)
+def test_403_for_a_gemeente_token_on_staff_data(client, make_account, api_key):
+    token = api_key(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    assert_problem(client.get("/api/v1/organisaties", HTTP_AUTHORIZATION=f"Token {token}"), 403)
 
 
-def test_staff_token_reads_organisations(client, make_account):
-    token = Token.objects.create(user=make_account(Role.INTERNATIONAL))
-    response = client.get("/api/v1/organisaties", HTTP_AUTHORIZATION=f"Token {token.key}")
+def test_staff_token_reads_organisations(client, make_account, api_key):
+    token = api_key(make_account(Role.INTERNATIONAL))
+    response = client.get("/api/v1/organisaties", HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
 
 
@@ -44,10 +43,10 @@ def test_404_inside_and_outside_drf(client):
     assert_problem(client.get("/api/v1/bestaat-niet"), 404)
 
 
-def test_400_for_malformed_json(client, make_account):
-    token = Token.objects.create(user=make_account(Role.INTERNATIONAL))
+def test_400_for_malformed_json(client, make_account, api_key):
+    token = api_key(make_account(Role.INTERNATIONAL))
     response = client.post(
-        "/api/v1/organisaties", data="{kapot", content_type="application/json", HTTP_AUTHORIZATION=f"Token {token.key}"
+        "/api/v1/organisaties", data="{kapot", content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}"
     )
     assert response.status_code in (400, 405)
     assert response["Content-Type"] == "application/problem+json"

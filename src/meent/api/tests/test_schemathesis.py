@@ -24,12 +24,10 @@ def keep_test_connection():
 
 
 @pytest.fixture
-def staff_token(db, make_account):
-    from rest_framework.authtoken.models import Token
-
+def staff_token(db, make_account, api_key):
     from meent.core.roles import Role
 
-    return Token.objects.create(user=make_account(Role.BESTUUR, Role.CONNECT, Role.IBD_ANALIST, Role.REALISATIE)).key
+    return api_key(make_account(Role.BESTUUR, Role.CONNECT, Role.IBD_ANALIST, Role.REALISATIE))
 
 
 @pytest.mark.django_db

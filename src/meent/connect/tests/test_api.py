@@ -1,7 +1,6 @@
 """/api/v1/evenementen: the catalogue, registering and cancelling, and evaluations for organisers."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from meent.connect import services
 from meent.connect.models import Evaluation, Registration
@@ -105,15 +104,15 @@ def test_delete_with_the_token_cancels_and_promotes(client):
     assert client.delete(f"/api/v1/evenementen/{event.pk}/aanmeldingen/verkeerd").status_code == 404
 
 
-def test_registrations_and_evaluations_are_for_organisers_only(client, make_account):
+def test_registrations_and_evaluations_are_for_organisers_only(client, make_account, api_key):
     event = PastEventFactory()
     registration = Registration.objects.create(event=event, name="A", email="a@voorbeeld.nl", status="aanwezig")
     Evaluation.objects.create(registration=registration, overall=8, content=7, speakers=9, organisation=8)
     assert client.get(f"/api/v1/evenementen/{event.pk}/evaluaties").status_code == 401
-    gemeente = Token.objects.create(user=make_account(Role.GEMEENTE, gemeente="GM0363")).key
+    gemeente = api_key(make_account(Role.GEMEENTE, gemeente="GM0363"))
     response = client.get(f"/api/v1/evenementen/{event.pk}/evaluaties", HTTP_AUTHORIZATION=f"Token {gemeente}")
     assert response.status_code == 403
-    staff = Token.objects.create(user=make_account(Role.CONNECT)).key
+    staff = api_key(make_account(Role.CONNECT))
     body = client.get(f"/api/v1/evenementen/{event.pk}/evaluaties", HTTP_AUTHORIZATION=f"Token {staff}").json()
     assert body["results"][0]["algemeen"] == 8
     rows = client.get(f"/api/v1/evenementen/{event.pk}/aanmeldingen", HTTP_AUTHORIZATION=f"Token {staff}").json()

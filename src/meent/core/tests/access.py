@@ -1,10 +1,11 @@
-from meent.core.testing import EVERYONE, Case
+from meent.core.testing import EVERYONE, SIGNED_IN, Case
 
 ACCESS = {
     "core:home": Case("/", EVERYONE),
     "core:mijn-gemeente": Case("/mijn-gemeente/", frozenset({"gemeente-amsterdam", "gemeente-utrecht-iso"})),
     "core:auditlog": Case("/beheer/audittrail/", frozenset({"bestuur"})),
     "health": Case("/health", EVERYONE),
+    "second-factor-disable": Case("/account/two_factor/disable/", SIGNED_IN),
     "api:schema": Case("/api/v1/openapi.json", EVERYONE),
     "api-docs": Case("/api/v1/docs", EVERYONE),
 }
