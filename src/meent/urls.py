@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularRedocView
 from two_factor.urls import urlpatterns as two_factor_urls
 
@@ -27,6 +28,7 @@ class ApiDocsView(SpectacularRedocView):
         "object-src 'none'; base-uri 'none'"
     )
 
+    @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         response["Content-Security-Policy"] = self.CONTENT_SECURITY_POLICY
