@@ -6,7 +6,7 @@ import pytest
 
 from meent.realisatie.benchmark import parsing
 from meent.realisatie.benchmark.models import DataImport, Observation, PeerStatistic
-from meent.realisatie.benchmark.tests.conftest import rivm_rows, shared_bytes
+from meent.realisatie.benchmark.tests.conftest import rivm_rows, shipped_bytes
 from meent.realisatie.benchmark.tests.test_import import POSITIVE, file_total, value
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ class TestRealRivmFile:
         sewage, nice = corona_2020[1:]
         assert sewage.status == nice.status == DataImport.Status.GESLAAGD
         assert Observation.objects.filter(indicator__code="rioolwater-rna", area__kind="veiligheidsregio").exists()
-        series = json.loads(shared_bytes("nice-ic-opnames.json"))
+        series = json.loads(shipped_bytes("nice-ic-opnames.json"))
         assert value("ic-opnames-bewezen", "NL00", series[0][-1]["date"]) == series[0][-1]["value"]
 
 
