@@ -653,7 +653,9 @@ def import_parsed(
         log.observations_written = 0
     else:
         log.status = DataImport.Status.GESLAAGD
-        log.message = f"{log.observations_written} waarnemingen opgeslagen uit {log.rows_read} regels."
+        log.message = " ".join(
+            [f"{log.observations_written} waarnemingen opgeslagen uit {log.rows_read} regels.", *parsed.notes]
+        )
     log.finished_at = timezone.now()
     log.save()
     return log

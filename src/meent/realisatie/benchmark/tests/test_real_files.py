@@ -1,5 +1,7 @@
 """The real RIVM, sewage and NICE files, imported once for this module: figures equal the file."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -104,3 +106,22 @@ def test_peer_statistics_equal_the_values_of_the_group(corona_2020):
     assert stat.count == len(values) > 20
     assert [stat.p25, stat.median, stat.p75] == pytest.approx(quartiles)
     assert (stat.minimum, stat.maximum, stat.total) == (values[0], values[-1], pytest.approx(sum(values)))
+
+
+def test_sewage_leaves_out_rows_rivm_marks_not_representative(corona_2020):
+    rows = list(csv.DictReader(io.StringIO(shipped_bytes("rivm-covid19-rioolwater.csv").decode("utf-8-sig"))))
+    day = [r for r in rows if r["Security_region_code"] == "VR19" and r["Date_measurement"] == "2020-08-02"]
+    kept = [r for r in day if r["Representative_measurement"] == "TRUE"]
+    assert len(kept) < len(day)  # the file has a non-representative row on that day
+    expected = sum(float(r["RNA_per_ml"]) * float(r["Percentage_in_security_region"]) for r in kept) / sum(
+        float(r["Percentage_in_security_region"]) for r in kept
+    )
+    assert value("rioolwater-rna", "VR19", "2020-08-02") == pytest.approx(expected)
+    left_out = sum(r["Representative_measurement"] == "FALSE" for r in rows)
+    assert corona_2020[1].skipped_reasons["niet representatief"] == left_out
+
+
+def test_sewage_import_log_names_a_plant_whose_region_code_and_name_disagree(corona_2020):
+    message = corona_2020[1].message
+    assert "(Burgum): regiocode VR09, maar regionaam 'Friesland' hoort bij VR02" in message
+    assert "IJselland" not in message  # a misspelling, not another region
