@@ -31,6 +31,8 @@ from meent.realisatie.benchmark.services.sources import (
     OFFICIAL_URLS,
     download,
     download_cbs,
+    import_file,
+    summary,
 )
 
 __all__ = [
@@ -51,10 +53,12 @@ __all__ = [
     "download_cbs",
     "ensure_areas",
     "ensure_periods",
+    "import_file",
     "import_parsed",
     "refresh_peer_statistics",
     "refuse_figures_of_other_sources",
     "run_import",
     "size_class",
+    "summary",
     "with_ranks",
 ]

@@ -225,21 +225,31 @@ def import_parsed(
     return log
 
 
+def _parse_cbs_csv(data: bytes, *, table: str, theme: str, **_) -> ParsedFile:
+    if not table:
+        raise ImportRefused("Niets geïmporteerd: geef de CBS-tabelcode op (bijvoorbeeld 83765NED).")
+    return parsing.parse_cbs_csv(data, table=table, theme=theme)
+
+
+def _parse_generic(data: bytes, *, filename: str, source_key: str, **_) -> ParsedFile:
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    key = source_key or f"bestand-{stem}"
+    return parsing.parse_generic(data, source=parsing.SourceInfo(key[:100], source_key or stem))
+
+
+# One parser per kind of import; each takes the file and the options (filename, source_key, table, theme) it needs.
+PARSERS: dict[str, Callable[..., ParsedFile]] = {
+    DataImport.Kind.RIVM: lambda data, **_: parsing.parse_rivm_cumulative(data),
+    DataImport.Kind.RIOOLWATER: lambda data, **_: parsing.parse_rioolwater(data),
+    DataImport.Kind.NICE: lambda data, **_: parsing.parse_nice(data),
+    DataImport.Kind.CBS_JSON: lambda data, *, table, theme, **_: parsing.parse_cbs_json(data, table=table, theme=theme),
+    DataImport.Kind.CBS_CSV: _parse_cbs_csv,
+    DataImport.Kind.GENERIEK: _parse_generic,
+}
+
+
 def _parse(kind: str, data: bytes, *, filename: str, source_key: str, table: str, theme: str) -> ParsedFile:
-    if kind == DataImport.Kind.RIVM:
-        return parsing.parse_rivm_cumulative(data)
-    if kind == DataImport.Kind.RIOOLWATER:
-        return parsing.parse_rioolwater(data)
-    if kind == DataImport.Kind.NICE:
-        return parsing.parse_nice(data)
-    if kind == DataImport.Kind.CBS_JSON:
-        return parsing.parse_cbs_json(data, table=table, theme=theme)
-    if kind == DataImport.Kind.CBS_CSV:
-        if not table:
-            raise ImportRefused("Niets geïmporteerd: geef de CBS-tabelcode op (bijvoorbeeld 83765NED).")
-        return parsing.parse_cbs_csv(data, table=table, theme=theme)
-    if kind == DataImport.Kind.GENERIEK:
-        stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        key = source_key or f"bestand-{stem}"
-        return parsing.parse_generic(data, source=parsing.SourceInfo(key[:100], source_key or stem))
-    raise ImportRefused(f"Niets geïmporteerd: onbekende soort import {kind!r}.")
+    parser = PARSERS.get(kind)
+    if parser is None:
+        raise ImportRefused(f"Niets geïmporteerd: onbekende soort import {kind!r}.")
+    return parser(data, filename=filename, source_key=source_key, table=table, theme=theme)

@@ -1,14 +1,18 @@
-"""Fetching the current files from the official sources."""
+"""Fetching the current files from the official sources, and importing a file from there or from disk (what
+``meent import benchmark|rivm`` and ``manage.py import_benchmark`` both run)."""
 
 import json
 import logging
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from django_scopes import scopes_disabled
 
 from meent.realisatie.benchmark import parsing
-from meent.realisatie.benchmark.models import (
-    DataImport,
-)
+from meent.realisatie.benchmark.models import DataImport
+from meent.realisatie.benchmark.services.importing import run_import
 
 logger = logging.getLogger(__name__)
 
@@ -44,3 +48,48 @@ def download_cbs(table: str, *, timeout: float = 30.0) -> bytes | None:
             return None
         document[part] = json.loads(data)
     return json.dumps(document).encode()
+
+
+def summary(log: DataImport) -> str:
+    text = f"{log.message} Overgeslagen: {log.rows_skipped}"
+    if log.skipped_reasons:
+        text += " (" + "; ".join(f"{reason}: {count}" for reason, count in log.skipped_reasons.items()) + ")"
+    return text + "."
+
+
+def import_file(options: dict, *, write: Callable[[str], object]) -> DataImport:
+    """Download when asked and possible; otherwise, or when offline, read the local file. Raises ``ValueError``
+    with a one-line reason when there is nothing to read."""
+    kind = options["kind"]
+    data = None
+    name = options.get("file") or ""
+    url = OFFICIAL_URLS.get(kind)
+    table = options.get("tabel") or ""
+    if kind == DataImport.Kind.CBS_JSON and table:
+        url = CBS_ODATA.format(table=table, part="TypedDataSet")
+    if options.get("online"):
+        if url:
+            data = download_cbs(table) if kind == DataImport.Kind.CBS_JSON else download(url)
+            if data is None:
+                write(f"Geen verbinding met {url}; het lokale bestand wordt gebruikt.")
+            else:
+                name = url
+        else:
+            write("Voor deze soort is geen vaste downloadbron; het lokale bestand wordt gebruikt.")
+    if data is None:
+        if not name:
+            raise ValueError("geef een bestand op")
+        path = Path(name)
+        if not path.is_file():
+            raise ValueError(f"bestand niet gevonden: {path}")
+        data = path.read_bytes()
+    with scopes_disabled():
+        return run_import(
+            kind,
+            data,
+            filename=name,
+            source_key=options.get("bron", ""),
+            table=options.get("tabel", ""),
+            theme=options.get("thema", "overig"),
+            progress=write,
+        )
