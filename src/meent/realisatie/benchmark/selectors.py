@@ -419,6 +419,7 @@ class WeekRow:
     count: float
     per_100k: float | None
     rank: int = 0
+    estimated: bool = False
 
 
 def corona_week(week: str) -> list[WeekRow]:
@@ -431,21 +432,25 @@ def corona_week(week: str) -> list[WeekRow]:
     if not last_this or not last_before:
         return []
     values: dict[int, dict[int, float]] = defaultdict(dict)
-    for area_id, period_id, value in Observation.objects.filter(
+    estimated: set[int] = set()
+    for area_id, period_id, value, is_estimate in Observation.objects.filter(
         indicator__code=POSITIVE,
         period__in=[last_this, last_before],
         in_current_division=True,
         area__kind=Area.Kind.GEMEENTE,
         area__is_current=True,
-    ).values_list("area_id", "period_id", "value"):
+    ).values_list("area_id", "period_id", "value", "estimated"):
         values[area_id][period_id] = value
+        if is_estimate:
+            estimated.add(area_id)
     areas = {a.id: a for a in current_gemeenten()}
     rows = []
     for area_id, by_period in values.items():
         if last_this.id in by_period and last_before.id in by_period:
             area = areas[area_id]
             count = by_period[last_this.id] - by_period[last_before.id]
-            rows.append(WeekRow(area, count, count / area.inhabitants * PER if area.inhabitants else None))
+            per_100k = count / area.inhabitants * PER if area.inhabitants else None
+            rows.append(WeekRow(area, count, per_100k, estimated=area_id in estimated))
     rows.sort(key=lambda r: (-(r.per_100k or 0), r.area.name))
     for position, row in enumerate(rows, start=1):
         row.rank = position
@@ -544,6 +549,16 @@ def ranking_table(indicator: Indicator, period: Period, rows: list[RankRow]) -> 
         for r in rows
     ]
     return Table(f"{indicator.code}-{period.code}", indicator.name[:31], columns, body)
+
+
+def inhabitants_estimated(area: Area) -> bool:
+    """Whether a gemeente of today counts inhabitants apportioned from a split gemeente (Haaren, 2021): how many of
+    them went to each successor is not in the registry."""
+    from meent.realisatie.benchmark.services.division import current_division_shares
+
+    return area.is_current and any(
+        share.estimated and share.code == area.code for shares in current_division_shares().values() for share in shares
+    )
 
 
 def corona_estimated(area: Area | None) -> bool:

@@ -90,6 +90,7 @@ class ProfileView(RuleView, TemplateView):
             peer=selectors.peer_group(area, group) if area.is_current else None,
             peer_form=PeerForm(self.request.GET or None, initial={"peergroep": group}),
             successors=successors,
+            inhabitants_estimated=selectors.inhabitants_estimated(area),
             size_class=selectors.SIZE_CLASS_LABELS.get(area.size_class or 0, ""),
         )
         return context

@@ -213,3 +213,16 @@ def test_corona_dashboard_downloads_and_marks_an_estimated_gemeente(client, demo
     workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/corona/", {"formaat": "xlsx"}).content))
     sheet = list(workbook.active.values)
     assert isinstance(sheet[1][1], int) and isinstance(sheet[1][2], float)
+
+
+def test_estimates_after_the_haaren_split_are_marked_on_the_profile_and_the_week_ranking(client, demo_data):
+    badge = '<span class="benchmark-badge" title="geschat'
+    profile = text(client.get(f"{BASE}/gemeenten/GM0855/"))  # Tilburg took over part of Haaren
+    first_line = profile[profile.index("GM0855 ·") :].split("</p>")[0]
+    assert "inwoners" in first_line and badge in first_line
+    assert badge not in text(client.get(f"{BASE}/gemeenten/GM0363/")).split("</p>")[0]
+    week = text(client.get(f"{BASE}/corona/week/", {"week": "2020-W37"}))
+    table = week[week.index("<tbody") :]
+    tilburg = table[table.index(">Tilburg<") :].split("</tr>")[0]
+    amsterdam = table[table.index(">Amsterdam<") :].split("</tr>")[0]
+    assert badge in tilburg and badge not in amsterdam
