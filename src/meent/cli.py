@@ -125,8 +125,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_import_benchmark(args: argparse.Namespace) -> int:
     _setup_django()
-    from meent.realisatie.benchmark.management.commands.import_benchmark import import_file, summary
     from meent.realisatie.benchmark.models import DataImport
+    from meent.realisatie.benchmark.services import import_file, summary
 
     kind = "rivm" if args.kind == "rivm" else args.soort
     options = {

@@ -265,6 +265,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "meent.api.schema.add_problem_responses",
+        "meent.api.schema.add_links",
     ],
 }
 

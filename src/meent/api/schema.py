@@ -44,3 +44,43 @@ def add_problem_responses(result: dict, generator, request, public) -> dict:
                     continue
                 responses.setdefault(status, {"description": description, "content": ref})
     return result
+
+
+# OpenAPI links: which later operations take their parameters from a response, so that a client (and stateful
+# testing) can follow them. operationId → status → link name → (target operationId, parameters).
+LINKS = {
+    "evenementen_aanmeldingen_create": {
+        "201": {
+            "EigenAanmelding": (
+                "evenementen_aanmeldingen_retrieve",
+                {"id": "$request.path.id", "token": "$response.body#/token"},
+            ),
+            "Afmelden": (
+                "evenementen_aanmeldingen_destroy",
+                {"id": "$request.path.id", "token": "$response.body#/token"},
+            ),
+        }
+    }
+}
+
+
+def add_links(result: dict, generator, request, public) -> dict:
+    operations = {
+        operation["operationId"]: operation
+        for path_item in result.get("paths", {}).values()
+        for method, operation in path_item.items()
+        if isinstance(operation, dict) and "operationId" in operation
+    }
+    for source, by_status in LINKS.items():
+        if source not in operations:
+            continue
+        for status, links in by_status.items():
+            response = operations[source]["responses"].get(status)
+            if response is None:
+                continue
+            response["links"] = {
+                name: {"operationId": target, "parameters": parameters}
+                for name, (target, parameters) in links.items()
+                if target in operations
+            }
+    return result

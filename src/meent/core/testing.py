@@ -1,10 +1,16 @@
 """Helpers for the permission-matrix test. Each app lists its URLs in ``<app>/tests/access.py`` as
 ``ACCESS = {url_name: Case(...)}``; the matrix test fails for any URL in the URL conf that no app lists."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from meent.core.roles import Role
+
+# The public files the shipped copies were taken from; only the tests that compare the copies read them.
+PUBLIC_DATA = Path(os.environ.get("MEENT_PUBLIC_DATA", Path(__file__).resolve().parents[3] / ".." / "shared" / "data"))
 
 ANONYMOUS = "anoniem"
 # Persona → (roles, gemeente code). The two gemeente personas are in different gemeenten.
@@ -82,3 +88,17 @@ def log_in(page, base_url: str, username: str) -> None:
         page.locator("input[name=token-otp_token]").fill(f"{totp(bytes.fromhex(DEMO_TOTP_KEY)):06d}")
         page.get_by_role("button", name="Volgende").click()
     page.wait_for_url(f"{base_url}/")
+
+
+def public_file(name: str) -> bytes:
+    """A public file from ``PUBLIC_DATA`` (``../shared/data`` beside the repository, or ``$MEENT_PUBLIC_DATA``).
+
+    A fresh clone has no such folder: the comparing test is skipped then, except in CI (``CI`` set), where a missing
+    folder would silently turn the comparison off."""
+    path = PUBLIC_DATA.resolve() / name
+    if not path.is_file():
+        reason = f"{path} ontbreekt: de vergelijking met het openbare bestand draait alleen waar ../shared/data is"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path.read_bytes()

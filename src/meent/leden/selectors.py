@@ -11,25 +11,33 @@ def current_year() -> int:
     return datetime.date.today().year
 
 
-def gemeenten(*, year: int | None = None, province: str | None = None, search: str | None = None) -> QuerySet:
-    """Gemeenten of the division of 1 January of ``year`` (default: this year), Caribbean public bodies excluded."""
-    qs = (
-        Gemeente.objects.municipalities().in_year(year or current_year()).select_related("province", "veiligheidsregio")
-    )
+def gemeenten(
+    *, year: int | None = None, province: str | None = None, search: str | None = None, caribbean: bool = False
+) -> QuerySet:
+    """Gemeenten of the division of 1 January of ``year`` (default: this year). The Caribbean public bodies are
+    members too, but only with ``caribbean``: most views (divisions, figures, peers) are about the European
+    Netherlands. They have no province, so a province filter leaves them out."""
+    qs = Gemeente.objects.all() if caribbean else Gemeente.objects.municipalities()
+    qs = qs.in_year(year or current_year()).select_related("province", "veiligheidsregio")
     if province:
         qs = qs.filter(Q(province__code__iexact=province) | Q(province__name__iexact=province))
     if search:
-        qs = qs.filter(
-            Q(name__icontains=search)
-            | Q(code__iexact=search)
-            | Q(aliases__icontains=search)
-            | Q(cbs_label__icontains=search)
-        )
+        qs = _search(qs, search)
     return qs.order_by("name")
 
 
-def openbare_lichamen() -> QuerySet:
-    return Gemeente.objects.filter(kind=Gemeente.Kind.OPENBAAR_LICHAAM).order_by("name")
+def _search(qs: QuerySet, search: str) -> QuerySet:
+    return qs.filter(
+        Q(name__icontains=search)
+        | Q(code__iexact=search)
+        | Q(aliases__icontains=search)
+        | Q(cbs_label__icontains=search)
+    )
+
+
+def openbare_lichamen(search: str | None = None) -> QuerySet:
+    qs = Gemeente.objects.filter(kind=Gemeente.Kind.OPENBAAR_LICHAAM)
+    return (_search(qs, search) if search else qs).order_by("name")
 
 
 def gemeente_by_code(code: str) -> Gemeente:

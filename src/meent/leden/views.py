@@ -38,7 +38,7 @@ class GemeenteListView(RuleView, ListView):
             year=self.get_year(),
             years=selectors.years_available(),
             provinces=selectors.provinces(),
-            openbare_lichamen=selectors.openbare_lichamen(),
+            openbare_lichamen=selectors.openbare_lichamen(search=(self.request.GET.get("q") or "").strip() or None),
         )
         return context
 

@@ -5,8 +5,8 @@ from meent.connect.models import Evaluation, Event, EventChange, Registration, S
 
 class SessionSerializer(serializers.ModelSerializer):
     titel = serializers.CharField(source="title")
-    begin = serializers.DateTimeField(source="starts_at")
-    einde = serializers.DateTimeField(source="ends_at")
+    begin = serializers.DateTimeField(source="starts_at", allow_null=True)
+    einde = serializers.DateTimeField(source="ends_at", allow_null=True)
     capaciteit = serializers.IntegerField(source="capacity", allow_null=True)
     vrijePlaatsen = serializers.IntegerField(source="seats_left", allow_null=True)
 
@@ -30,8 +30,8 @@ class SessionChoiceSerializer(serializers.ModelSerializer):
 
 class EventChangeSerializer(serializers.ModelSerializer):
     soort = serializers.CharField(source="kind")
-    oudeDatum = serializers.DateTimeField(source="old_starts_at")
-    nieuweDatum = serializers.DateTimeField(source="new_starts_at")
+    oudeDatum = serializers.DateTimeField(source="old_starts_at", allow_null=True)
+    nieuweDatum = serializers.DateTimeField(source="new_starts_at", allow_null=True)
     oudeVorm = serializers.CharField(source="old_format")
     nieuweVorm = serializers.CharField(source="new_format")
     reden = serializers.CharField(source="reason")

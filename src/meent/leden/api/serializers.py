@@ -7,11 +7,11 @@ class GemeenteSerializer(serializers.ModelSerializer):
     soort = serializers.CharField(source="kind")
     naam = serializers.CharField(source="name")
     cbsNaam = serializers.CharField(source="cbs_label")
-    provincie = serializers.CharField(source="province.name", default=None)
-    provinciecode = serializers.CharField(source="province.code", default=None)
-    veiligheidsregio = serializers.CharField(source="veiligheidsregio.code", default=None)
-    geldigVan = serializers.DateField(source="valid_from")
-    geldigTot = serializers.DateField(source="valid_until")
+    provincie = serializers.CharField(source="province.name", default=None, allow_null=True)
+    provinciecode = serializers.CharField(source="province.code", default=None, allow_null=True)
+    veiligheidsregio = serializers.CharField(source="veiligheidsregio.code", default=None, allow_null=True)
+    geldigVan = serializers.DateField(source="valid_from", allow_null=True)
+    geldigTot = serializers.DateField(source="valid_until", allow_null=True)
     opvolgers = serializers.SerializerMethodField()
     voorgangers = serializers.SerializerMethodField()
 
@@ -42,7 +42,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     naam = serializers.CharField(source="name")
     soort = serializers.ChoiceField(source="kind", choices=Organisation.Kind.choices)
     land = serializers.CharField(source="country")
-    gemeente = serializers.CharField(source="gemeente.code", default=None, read_only=True)
+    gemeente = serializers.CharField(source="gemeente.code", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation

@@ -13,12 +13,19 @@ class GemeenteListParams(forms.Form):
     provincie = forms.CharField(required=False, max_length=100)
     jaar = forms.IntegerField(required=False, min_value=1800, max_value=2100)
     zoek = forms.CharField(required=False, max_length=100)
+    europeesNederland = forms.NullBooleanField(required=False)
 
 
 LIST_PARAMETERS = [
     OpenApiParameter("provincie", str, description="Provinciecode (PV27) of provincienaam."),
     OpenApiParameter("jaar", int, description="Indeling op 1 januari van dit jaar; standaard het huidige jaar."),
     OpenApiParameter("zoek", str, description="Deel van de naam, een alias of de code."),
+    OpenApiParameter(
+        "europeesNederland",
+        bool,
+        description="true: alleen Europees Nederland, zonder de openbare lichamen Bonaire, Sint Eustatius en Saba "
+        "(soort `openbaar_lichaam`), die standaard meedoen.",
+    ),
 ]
 
 
@@ -52,7 +59,10 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError({name: [str(e) for e in errors] for name, errors in params.errors.items()})
         data = params.cleaned_data
         return selectors.gemeenten(
-            year=data["jaar"], province=data["provincie"] or None, search=data["zoek"] or None
+            year=data["jaar"],
+            province=data["provincie"] or None,
+            search=data["zoek"] or None,
+            caribbean=not data["europeesNederland"],
         ).prefetch_related(*related)
 
 

@@ -22,6 +22,13 @@ def test_search_and_province_filter(client):
     assert response.context["paginator"].count == 6
 
 
+def test_search_finds_a_caribbean_public_body(client):
+    response = client.get("/gemeenten/?q=Bonaire")
+    assert [g.code for g in response.context["openbare_lichamen"]] == ["BQ-BO"]
+    assert "/gemeenten/BQ-BO/" in response.text
+    assert "Caribisch Nederland" not in client.get("/gemeenten/?q=Amsterdam").text
+
+
 def test_empty_result_says_so(client):
     response = client.get("/gemeenten/?q=bestaatniet")
     assert "Geen gemeenten gevonden" in response.text

@@ -24,25 +24,16 @@ veiligheidsregio and Nederland) are pre-aggregated into ``PeerStatistic`` on eve
 over all gemeenten. Imports stream their rows into PostgreSQL ``COPY`` (psycopg 3, binary) while Python maps the
 next ones onto today's division (one ``executemany`` on SQLite), computing the peer statistics from the same rows
 on their way in (only an indicator that several sources report on is recounted in the database, with
-``percentile_cont``). The observation and peer-statistic tables declare no foreign keys: checking them row by row
-cost as much as the load (see :class:`~meent.realisatie.benchmark.models.Observation` for how integrity is kept
-instead).
+``percentile_cont``). The observation and peer-statistic tables declare no foreign keys, because checking them row
+by row costs as much as the load (see :class:`~meent.realisatie.benchmark.models.Observation` for how integrity is
+kept instead).
 
 On PostgreSQL the observation table is partitioned by source (:mod:`~meent.realisatie.benchmark.storage`): an
 import copies its rows into a new table without indexes, builds the indexes once by sorting and swaps the table in
-for the source's previous partition. Keeping two indexes of a 6.5 M-row table up to date row by row had cost three
-times the load itself and held the import at 41,000 rows/s. The price: a unique key per source (the importer
-refuses a figure another source already gives), a PostgreSQL-only schema step in migration 0003, and a planning
-cost per query that grows with the number of sources (about 1 ms at 20 partitions).
-
-``benchmarks/benchmark_queries.py`` compares this path with hand-written DuckDB queries over the same rows. At
-full scale (342 gemeenten × 1,000 indicators × 20 years = 6.8 M observations in 20 sources, PostgreSQL 15 on the
-2-core machine) an import runs at about 104,000 rows/s end to end (97,000–107,000 over the last four runs; a bare
-``COPY`` into an unindexed table: 490,000 rows/s). At p95 the selectors answer in 13 ms for a ranking and 56 ms
-for a 50-indicator comparison (1.2× and 1.8× DuckDB), and whole pages, with their SVG charts and map, in
-74–113 ms. A profile of all 1,000 indicators takes 440 ms, so the profile page shows five indicators per theme, or
-one theme 50 at a time (84 and 97 ms, as fast as DuckDB's whole profile). The relational path is kept and no second
-engine has to be kept in sync.
+for the source's previous partition, rather than keeping the indexes of a large table up to date row by row. The
+price: a unique key per source (the importer refuses a figure another source already gives), a PostgreSQL-only
+schema step in migration 0003, and a planning cost per query that grows with the number of sources. The measured
+speeds, and why the relational path was kept rather than a second engine (DuckDB), are in ``benchmarks/README.md``.
 
 Cumulative series (RIVM) are stored as given; daily and weekly counts are differences derived on read, and a
 negative difference is shown as a correction rather than hidden.

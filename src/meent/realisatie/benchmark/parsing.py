@@ -44,6 +44,8 @@ class ParsedFile:
     values: dict[tuple[str, str, str], float] = field(default_factory=dict)
     rows_read: int = 0
     skipped: Counter = field(default_factory=Counter)
+    # What the import log should say besides the counts: rows that were counted but look wrong.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -314,17 +316,22 @@ RIOOLWATER_INDICATOR = IndicatorInfo(
     "RNA per ml",
     "corona",
     "Gemiddelde van de metingen van de rioolwaterzuiveringen in de veiligheidsregio op die dag, gewogen naar het "
-    "deel van het verzorgingsgebied dat in de regio ligt.",
+    "deel van het verzorgingsgebied dat in de regio ligt. Metingen die het RIVM niet representatief noemt "
+    "(Representative_measurement=FALSE) tellen niet mee.",
     higher_is_better=False,
     additive=False,
 )
 
 
 def parse_rioolwater(data: bytes) -> ParsedFile:
+    """Sewage measurements averaged per veiligheidsregio and day. Rows RIVM marks as not representative are left
+    out; a row whose region name belongs to another region code is counted under its code and named in the notes."""
     reader = _reader(_decode(data))
     _require(reader, {"Date_measurement", "Security_region_code", "Percentage_in_security_region", "RNA_per_ml"})
     parsed = ParsedFile(source=RIOOLWATER_SOURCE, indicators=[RIOOLWATER_INDICATOR])
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    names: dict[str, Counter] = defaultdict(Counter)
+    named: list[tuple[int, str, str, str]] = []  # line, plant, region code, region name
     errors: list[str] = []
     for line, row in enumerate(reader, start=2):
         parsed.rows_read += 1
@@ -339,9 +346,15 @@ def parse_rioolwater(data: bytes) -> ParsedFile:
         if not re.fullmatch(r"VR\d{2}", region):
             errors.append(f"regel {line}: ongeldige veiligheidsregio {region!r}")
             continue
+        if (row.get("Representative_measurement") or "").strip().upper() == "FALSE":
+            parsed.skipped["niet representatief"] += 1
+            continue
         if rna is None:
             parsed.skipped["geen meetwaarde"] += 1
             continue
+        if name := (row.get("Security_region_name") or "").strip():
+            names[region][name] += 1
+            named.append((line, (row.get("RWZI_AWZI_name") or "").strip(), region, name))
         acc = sums[(region, period)]
         acc[0] += rna * share
         acc[1] += share
@@ -350,7 +363,21 @@ def parse_rioolwater(data: bytes) -> ParsedFile:
         parsed.values[(RIOOLWATER_INDICATOR.code, region, period)] = weighted / weight
     if not parsed.values:
         raise ImportRefused("Niets geïmporteerd: het bestand bevat geen metingen.")
+    parsed.notes = _region_name_clashes(names, named)
     return parsed
+
+
+def _region_name_clashes(names: dict[str, Counter], named: list[tuple[int, str, str, str]]) -> list[str]:
+    """Rows whose region name is the usual name of another region code (Burgum: VR09, "Friesland"); a name that
+    is only spelt differently (IJselland) is not a clash."""
+    usual = {code: counter.most_common(1)[0][0] for code, counter in names.items()}
+    code_of = {name: code for code, name in usual.items()}
+    return [
+        f"Regel {line} ({plant or 'onbekende zuivering'}): regiocode {code}, maar regionaam {name!r} hoort bij "
+        f"{code_of[name]}; geteld bij {code}."
+        for line, plant, code, name in named
+        if name != usual[code] and code_of.get(name, code) != code
+    ]
 
 
 NICE_SOURCE = SourceInfo(

@@ -194,6 +194,12 @@ class CompareRow:
     values: list[float | None]
     peer: float | None = None
     nederland: float | None = None
+    # Per area, parallel to ``values``: estimated for today's division after a split (Haaren).
+    estimated: list[bool] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[tuple[float | None, bool]]:
+        return list(zip(self.values, self.estimated, strict=True))
 
 
 def indicators_for(codes: Iterable[str] = (), theme: str = "") -> list[Indicator]:
@@ -214,12 +220,15 @@ def compare(
     by_id = {i.id: i for i in indicators}
     observations = Observation.objects.filter(
         area__in=areas, indicator_id__in=by_id, in_current_division=True
-    ).values_list("indicator_id", "area_id", "period_id", "value")
+    ).values_list("indicator_id", "area_id", "period_id", "value", "estimated")
     if period_code:
         observations = observations.filter(period__code=period_code)
     values: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
-    for indicator_id, area_id, period_id, value in observations:
+    estimated: set[tuple[int, int, int]] = set()
+    for indicator_id, area_id, period_id, value, is_estimate in observations:
         values[(indicator_id, period_id)][area_id] = value
+        if is_estimate:
+            estimated.add((indicator_id, period_id, area_id))
     periods = {p.id: p for p in Period.objects.filter(id__in={k[1] for k in values})}
     latest: dict[int, int] = {}
     for indicator_id, period_id in values:
@@ -241,6 +250,7 @@ def compare(
                 [found.get(a.id) for a in areas],
                 peer.get(indicator.id) if peers else None,
                 nederland.get(indicator.id),
+                [(indicator.id, period_id, a.id) in estimated for a in areas],
             )
         )
     return rows, peers
@@ -409,6 +419,7 @@ class WeekRow:
     count: float
     per_100k: float | None
     rank: int = 0
+    estimated: bool = False
 
 
 def corona_week(week: str) -> list[WeekRow]:
@@ -421,21 +432,25 @@ def corona_week(week: str) -> list[WeekRow]:
     if not last_this or not last_before:
         return []
     values: dict[int, dict[int, float]] = defaultdict(dict)
-    for area_id, period_id, value in Observation.objects.filter(
+    estimated: set[int] = set()
+    for area_id, period_id, value, is_estimate in Observation.objects.filter(
         indicator__code=POSITIVE,
         period__in=[last_this, last_before],
         in_current_division=True,
         area__kind=Area.Kind.GEMEENTE,
         area__is_current=True,
-    ).values_list("area_id", "period_id", "value"):
+    ).values_list("area_id", "period_id", "value", "estimated"):
         values[area_id][period_id] = value
+        if is_estimate:
+            estimated.add(area_id)
     areas = {a.id: a for a in current_gemeenten()}
     rows = []
     for area_id, by_period in values.items():
         if last_this.id in by_period and last_before.id in by_period:
             area = areas[area_id]
             count = by_period[last_this.id] - by_period[last_before.id]
-            rows.append(WeekRow(area, count, count / area.inhabitants * PER if area.inhabitants else None))
+            per_100k = count / area.inhabitants * PER if area.inhabitants else None
+            rows.append(WeekRow(area, count, per_100k, estimated=area_id in estimated))
     rows.sort(key=lambda r: (-(r.per_100k or 0), r.area.name))
     for position, row in enumerate(rows, start=1):
         row.rank = position
@@ -483,3 +498,97 @@ def sewage(region: Area | None, *, weekly: bool = True) -> tuple[list[Point], li
     overview = [(r, _per_week(sorted(per_region.get(r.id, [])), weekly=True, mean=True)) for r in regions]
     selected = _per_week(sorted(per_region.get(region.id, [])), weekly=weekly, mean=True) if region else []
     return selected, overview
+
+
+# --- downloads --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in a download, written with the indicator's precision."""
+
+    value: float | None
+    decimals: int = 0
+
+
+@dataclass
+class Table:
+    """What a download holds: columns and rows of text and ``Figure`` cells; the writer decides the format."""
+
+    name: str
+    title: str
+    columns: list[str]
+    rows: list[list[str | Figure]]
+
+
+def _estimated_label(estimated: bool) -> str:
+    return _("geschat") if estimated else ""
+
+
+def compare_table(rows: list[CompareRow], areas: list[Area], peers: PeerGroup | None) -> Table:
+    """The compare table: one row per indicator; which gemeenten' figures are estimates is said in its own column."""
+    columns = [_("indicator"), _("eenheid"), _("periode"), *[a.name for a in areas]]
+    columns += [_("peergroep: %(label)s (mediaan)") % {"label": peers.label}] if peers else []
+    columns += [_("Nederland"), _("geschat voor")]
+    body = []
+    for row in rows:
+        decimals = row.indicator.decimals
+        cells: list[str | Figure] = [row.indicator.name, row.indicator.unit, row.period.code if row.period else ""]
+        cells += [Figure(v, decimals) for v in row.values]
+        cells += [Figure(row.peer, decimals)] if peers else []
+        flagged = [a.name for a, estimate in zip(areas, row.estimated, strict=True) if estimate]
+        cells += [Figure(row.nederland, decimals), ", ".join(flagged)]
+        body.append(cells)
+    return Table("vergelijking", _("Vergelijking"), columns, body)
+
+
+def ranking_table(indicator: Indicator, period: Period, rows: list[RankRow]) -> Table:
+    columns = [_("positie"), _("code"), _("gemeente"), f"{indicator.name} ({indicator.unit})", _("geschat")]
+    body = [
+        [Figure(r.rank), r.area.code, r.area.name, Figure(r.value, indicator.decimals), _estimated_label(r.estimated)]
+        for r in rows
+    ]
+    return Table(f"{indicator.code}-{period.code}", indicator.name[:31], columns, body)
+
+
+def inhabitants_estimated(area: Area) -> bool:
+    """Whether a gemeente of today counts inhabitants apportioned from a split gemeente (Haaren, 2021): how many of
+    them went to each successor is not in the registry."""
+    from meent.realisatie.benchmark.services.division import current_division_shares
+
+    return area.is_current and any(
+        share.estimated and share.code == area.code for shares in current_division_shares().values() for share in shares
+    )
+
+
+def corona_estimated(area: Area | None) -> bool:
+    """Whether a gemeente's corona figures are estimates: it took over part of a split gemeente (Haaren, 2021) and
+    RIVM reported for the old division."""
+    return (
+        bool(area)
+        and Observation.objects.filter(
+            area=area, indicator__code__in=CORONA_CUMULATIVE, in_current_division=True, estimated=True
+        ).exists()
+    )
+
+
+def corona_table(area: Area | None, series: list[CoronaSeries], *, weekly: bool) -> Table:
+    """Counts per day or week, and per 100,000 inhabitants, for the gemeente (or Nederland); a gemeente whose
+    figures are estimates is marked in every row."""
+    labels = list(dict.fromkeys(p.label for s in series for p in s.points))
+    by_label = [{p.label: p for p in s.points} for s in series]
+    columns = [_("week") if weekly else _("dag")]
+    for s in series:
+        columns += [s.label, _("%(label)s per 100.000 inwoners") % {"label": s.label}]
+    estimated = corona_estimated(area)
+    columns.append(_("geschat"))
+    body = []
+    for label in labels:
+        cells: list[str | Figure] = [label]
+        for points in by_label:
+            point = points.get(label)
+            cells += [Figure(point.value if point else None), Figure(point.per_100k if point else None, 1)]
+        cells.append(_estimated_label(estimated))
+        body.append(cells)
+    name = f"corona-{area.code if area else Area.NEDERLAND_CODE}-{'week' if weekly else 'dag'}"
+    return Table(name, _("Corona"), columns, body)

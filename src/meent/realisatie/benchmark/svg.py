@@ -5,6 +5,7 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from django.utils.formats import get_format
@@ -32,13 +33,19 @@ def _separators(language: str | None) -> tuple[str, str]:
     return get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
 
 
+def round_half_up(value: float, decimals: int = 0) -> Decimal:
+    """``value`` rounded to ``decimals`` with halves away from zero (a median of 14.5 shows as 15), the same in
+    every view and export; Python's own rounding goes to the even neighbour (14.5 → 14, 29.5 → 30)."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def fmt(value: float | None, decimals: int = 0) -> str:
-    """A figure rounded to ``decimals`` in the current language's notation (1.234,6 in Dutch). Not Django's
+    """A figure rounded half up to ``decimals`` in the current language's notation (1.234,6 in Dutch). Not Django's
     ``number_format``: it cuts decimals off instead of rounding, and is slow for the thousand figures of a map."""
     if value is None:
         return "—"
     decimal_separator, thousand_separator = _separators(get_language())
-    text = f"{value:,.{decimals}f}"
+    text = f"{round_half_up(value, decimals):,.{decimals}f}"
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # a small negative value rounds to 0, not -0
     return text.replace(",", "\0").replace(".", decimal_separator).replace("\0", thousand_separator)

@@ -2,6 +2,7 @@ import csv
 import io
 
 from django import forms
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, viewsets
@@ -33,6 +34,27 @@ class CsvRenderer(renderers.BaseRenderer):
         writer.writeheader()
         writer.writerows(data["results"])
         return buffer.getvalue().encode()
+
+
+# The CSV has one row per observation with the JSON page's fields as columns; every cell is text.
+CSV_SCHEMA = {
+    "type": "array",
+    "description": "Eén regel per waarneming (`;`-gescheiden, UTF-8, kopregel met de veldnamen); elke cel is tekst.",
+    "items": {
+        "type": "object",
+        "properties": {field: {"type": "string"} for field in WaarnemingSerializer.Meta.fields},
+        "required": list(WaarnemingSerializer.Meta.fields),
+    },
+}
+
+
+class WaarnemingSchema(AutoSchema):
+    """The CSV is the page's rows only, without the JSON page's envelope (count, next, previous)."""
+
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        if media_types and tuple(media_types) == ("text/csv",):
+            return {"content": {"text/csv": {"schema": CSV_SCHEMA}}, "description": ""}
+        return super()._get_response_for_code(serializer, status_code, media_types, direction)
 
 
 class PublicMixin:
@@ -88,8 +110,10 @@ class WaarnemingParams(forms.Form):
             description="huidig (standaard): omgerekend naar de huidige gemeenten; bron: zoals de bron het gaf.",
         ),
     ],
+    responses={(200, "application/json"): WaarnemingSerializer, (200, "text/csv"): WaarnemingSerializer},
 )
 class WaarnemingListView(PublicMixin, generics.ListAPIView):
+    schema = WaarnemingSchema()
     serializer_class = WaarnemingSerializer
     permission_rules = {"get": "benchmark.view_data"}
     renderer_classes = [renderers.JSONRenderer, CsvRenderer]

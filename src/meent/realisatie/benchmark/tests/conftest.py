@@ -1,28 +1,30 @@
+"""Tests read the open-data files the repository ships (``data/``); only ``test_shipped_data.py`` compares them
+with the public files in ``../shared/data``."""
+
 import csv
+import functools
 import io
-from pathlib import Path
 
 import pytest
 from django_scopes import scopes_disabled
 
 from meent.conftest import ensure_reference_data
-
-SHARED = (Path(__file__).resolve().parents[5] / ".." / "shared" / "data").resolve()
-RIVM_FILE = SHARED / "rivm-covid19-gemeente-cumulatief.csv"
+from meent.realisatie.benchmark import shipped
 
 
-def shared_bytes(name: str) -> bytes:
-    return (SHARED / name).read_bytes()
+@functools.cache
+def shipped_bytes(name: str) -> bytes:
+    return shipped.read(name)
 
 
 def rivm_rows() -> list[dict[str, str]]:
-    text = RIVM_FILE.read_bytes().decode("utf-8-sig")
+    text = shipped_bytes(shipped.RIVM_CUMULATIVE).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
 
 
 def rivm_subset(dates: set[str]) -> bytes:
     """The real file cut to a few report dates, as RIVM formats it (BOM, ``;``, CRLF)."""
-    lines = RIVM_FILE.read_bytes().split(b"\r\n")
+    lines = shipped_bytes(shipped.RIVM_CUMULATIVE).split(b"\r\n")
     kept = [lines[0]] + [line for line in lines[1:] if line[:10].decode() in dates]
     return b"\r\n".join(kept) + b"\r\n"
 
@@ -35,9 +37,9 @@ def corona_2020(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), scopes_disabled():
         ensure_reference_data()
         logs = [
-            services.run_import("rivm", RIVM_FILE.read_bytes(), filename=RIVM_FILE.name),
-            services.run_import("rioolwater", shared_bytes("rivm-covid19-rioolwater.csv"), filename="rioolwater.csv"),
-            services.run_import("nice", shared_bytes("nice-ic-opnames.json"), filename="nice-ic-opnames.json"),
+            services.run_import("rivm", shipped_bytes(shipped.RIVM_CUMULATIVE), filename=shipped.RIVM_CUMULATIVE),
+            services.run_import("rioolwater", shipped_bytes(shipped.RIOOLWATER), filename="rioolwater.csv"),
+            services.run_import("nice", shipped_bytes(shipped.NICE), filename=shipped.NICE),
         ]
     yield logs
     with django_db_blocker.unblock(), scopes_disabled():

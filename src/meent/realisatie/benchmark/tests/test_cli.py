@@ -35,7 +35,7 @@ def test_missing_file_is_exit_2(tmp_path: Path, capsys):
 
 
 def test_offline_download_falls_back_to_the_local_file_in_one_line(tmp_path: Path, capsys, monkeypatch):
-    monkeypatch.setattr(services, "download", lambda url, timeout=10.0: None)
+    monkeypatch.setattr(services.sources, "download", lambda url, timeout=10.0: None)
     path = tmp_path / "rivm.csv"
     path.write_bytes(rivm_subset({"2020-09-15"}))
     assert main(["import", "rivm", "--online", str(path)]) == 0
@@ -72,7 +72,7 @@ def test_cbs_table_is_fetched_when_online(tmp_path: Path, capsys, monkeypatch):
         urls.append(url)
         return json.dumps(next(v for k, v in answers.items() if f"/{k}?" in url)).encode()
 
-    monkeypatch.setattr(services, "download", fake_download)
+    monkeypatch.setattr(services.sources, "download", fake_download)
     assert main(["import", "benchmark", "--soort", "cbs-json", "--tabel", "03759ned", "--online"]) == 0
     assert urls[0] == "https://opendata.cbs.nl/ODataApi/odata/03759ned/TableInfos?$format=json"
     assert (

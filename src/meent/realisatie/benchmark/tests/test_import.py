@@ -312,3 +312,13 @@ def test_weekly_counts_are_differences_of_the_last_report_of_each_week_and_keep_
     assert daily[1].per_100k == pytest.approx(15.0)
     weekly = differences([*cumulative, (day + datetime.timedelta(days=9), 130.0)], weekly=True, inhabitants=None)
     assert [(p.label, p.value) for p in weekly] == [("2020-W37", 20.0)]  # week 38 is not over
+
+
+def test_an_unknown_kind_or_a_cbs_csv_without_its_table_is_refused_in_the_log():
+    unknown = services.run_import("onbekend", b"a;b\n", filename="x.csv")
+    assert (unknown.status, unknown.message) == (
+        DataImport.Status.GEWEIGERD,
+        "Niets geïmporteerd: onbekende soort import 'onbekend'.",
+    )
+    cbs = services.run_import(DataImport.Kind.CBS_CSV, b"ID;RegioS\n", filename="x.csv")
+    assert cbs.status == DataImport.Status.GEWEIGERD and "CBS-tabelcode" in cbs.message

@@ -169,3 +169,60 @@ def test_home_and_mijn_gemeente_link_to_the_benchmark(client, make_account, logi
     assert f"{BASE}/corona/week/?week=2020-W37" in text(client.get("/"))
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
     assert f"{BASE}/gemeenten/GM0363/" in text(client.get("/mijn-gemeente/"))
+
+
+def csv_lines(response) -> list[list[str]]:
+    assert response["Content-Language"] == "nl"
+    return [line.split(";") for line in response.content.decode("utf-8-sig").splitlines()]
+
+
+def test_compare_marks_estimates_and_rounds_its_downloads(client, demo_data):
+    """Tilburg took over part of Haaren (2021): its 2020 corona figures are estimates, never raw fractions."""
+    query = {"gemeenten": ["GM0363", "GM0855"], "indicatoren": ["covid-positief-cumulatief"], "periode": "2020-09-15"}
+    page = text(client.get(f"{BASE}/vergelijken/", query))
+    assert page.count('<span class="benchmark-badge" title="geschat') == 1
+    header, row = csv_lines(client.get(f"{BASE}/vergelijken/", {**query, "formaat": "csv"}))
+    assert header[3:5] == ["Amsterdam", "Tilburg"] and header[-1] == "geschat voor"
+    assert row[-1] == "Tilburg"
+    assert all(re.fullmatch(r"\d+", cell) for cell in row[3:-1]), row  # no 861.5684508212121, no 357597.0
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/vergelijken/", {**query, "formaat": "xlsx"}).content))
+    cells = list(workbook.active.values)[1]
+    assert all(isinstance(cell, int) for cell in cells[3:-1]) and cells[-1] == "Tilburg"
+
+
+def test_ranking_downloads_as_csv_for_dutch_excel_and_as_xlsx_with_numbers(client, demo_data):
+    rows = csv_lines(client.get(f"{BASE}/indicatoren/inwoners/", {"formaat": "csv"}))
+    assert rows[0][:3] == ["positie", "code", "gemeente"]
+    amsterdam = next(r for r in rows if r[1] == "GM0363")
+    assert amsterdam[0] == "1" and re.fullmatch(r"\d+", amsterdam[3])
+    assert len(rows) == 1 + 342
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/indicatoren/inwoners/", {"formaat": "xlsx"}).content))
+    first = list(workbook.active.values)[1]
+    assert first[:3] == (1, "GM0363", "Amsterdam") and isinstance(first[3], int)
+    assert "formaat=csv" in text(client.get(f"{BASE}/indicatoren/inwoners/"))
+
+
+def test_corona_dashboard_downloads_and_marks_an_estimated_gemeente(client, demo_data):
+    page = text(client.get(f"{BASE}/corona/", {"gemeente": "GM0855"}))
+    assert "De cijfers van Tilburg zijn geschat" in page and "formaat=xlsx" in page
+    assert "zijn geschat" not in text(client.get(f"{BASE}/corona/", {"gemeente": "GM0363"}))
+    rows = csv_lines(client.get(f"{BASE}/corona/", {"gemeente": "GM0855", "formaat": "csv"}))
+    assert rows[0][0] == "week" and rows[0][-1] == "geschat"
+    assert {r[-1] for r in rows[1:]} == {"geschat"}
+    assert all(re.fullmatch(r"-?\d+", r[1]) and re.fullmatch(r"-?\d+,\d", r[2]) for r in rows[1:] if r[1]), rows[:3]
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/corona/", {"formaat": "xlsx"}).content))
+    sheet = list(workbook.active.values)
+    assert isinstance(sheet[1][1], int) and isinstance(sheet[1][2], float)
+
+
+def test_estimates_after_the_haaren_split_are_marked_on_the_profile_and_the_week_ranking(client, demo_data):
+    badge = '<span class="benchmark-badge" title="geschat'
+    profile = text(client.get(f"{BASE}/gemeenten/GM0855/"))  # Tilburg took over part of Haaren
+    first_line = profile[profile.index("GM0855 ·") :].split("</p>")[0]
+    assert "inwoners" in first_line and badge in first_line
+    assert badge not in text(client.get(f"{BASE}/gemeenten/GM0363/")).split("</p>")[0]
+    week = text(client.get(f"{BASE}/corona/week/", {"week": "2020-W37"}))
+    table = week[week.index("<tbody") :]
+    tilburg = table[table.index(">Tilburg<") :].split("</tr>")[0]
+    amsterdam = table[table.index(">Amsterdam<") :].split("</tr>")[0]
+    assert badge in tilburg and badge not in amsterdam

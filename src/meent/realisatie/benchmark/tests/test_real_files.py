@@ -1,12 +1,14 @@
 """The real RIVM, sewage and NICE files, imported once for this module: figures equal the file."""
 
+import csv
+import io
 import json
 
 import pytest
 
 from meent.realisatie.benchmark import parsing
 from meent.realisatie.benchmark.models import DataImport, Observation, PeerStatistic
-from meent.realisatie.benchmark.tests.conftest import rivm_rows, shared_bytes
+from meent.realisatie.benchmark.tests.conftest import rivm_rows, shipped_bytes
 from meent.realisatie.benchmark.tests.test_import import POSITIVE, file_total, value
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +73,7 @@ class TestRealRivmFile:
         sewage, nice = corona_2020[1:]
         assert sewage.status == nice.status == DataImport.Status.GESLAAGD
         assert Observation.objects.filter(indicator__code="rioolwater-rna", area__kind="veiligheidsregio").exists()
-        series = json.loads(shared_bytes("nice-ic-opnames.json"))
+        series = json.loads(shipped_bytes("nice-ic-opnames.json"))
         assert value("ic-opnames-bewezen", "NL00", series[0][-1]["date"]) == series[0][-1]["value"]
 
 
@@ -104,3 +106,22 @@ def test_peer_statistics_equal_the_values_of_the_group(corona_2020):
     assert stat.count == len(values) > 20
     assert [stat.p25, stat.median, stat.p75] == pytest.approx(quartiles)
     assert (stat.minimum, stat.maximum, stat.total) == (values[0], values[-1], pytest.approx(sum(values)))
+
+
+def test_sewage_leaves_out_rows_rivm_marks_not_representative(corona_2020):
+    rows = list(csv.DictReader(io.StringIO(shipped_bytes("rivm-covid19-rioolwater.csv").decode("utf-8-sig"))))
+    day = [r for r in rows if r["Security_region_code"] == "VR19" and r["Date_measurement"] == "2020-08-02"]
+    kept = [r for r in day if r["Representative_measurement"] == "TRUE"]
+    assert len(kept) < len(day)  # the file has a non-representative row on that day
+    expected = sum(float(r["RNA_per_ml"]) * float(r["Percentage_in_security_region"]) for r in kept) / sum(
+        float(r["Percentage_in_security_region"]) for r in kept
+    )
+    assert value("rioolwater-rna", "VR19", "2020-08-02") == pytest.approx(expected)
+    left_out = sum(r["Representative_measurement"] == "FALSE" for r in rows)
+    assert corona_2020[1].skipped_reasons["niet representatief"] == left_out
+
+
+def test_sewage_import_log_names_a_plant_whose_region_code_and_name_disagree(corona_2020):
+    message = corona_2020[1].message
+    assert "(Burgum): regiocode VR09, maar regionaam 'Friesland' hoort bij VR02" in message
+    assert "IJselland" not in message  # a misspelling, not another region

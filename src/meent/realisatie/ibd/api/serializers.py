@@ -29,8 +29,8 @@ class IncidentSerializer(serializers.ModelSerializer):
     tlp = serializers.ChoiceField(choices=TLP.choices, default=TLP.AMBER)
     pap = serializers.ChoiceField(choices=PAP.choices, default=PAP.AMBER)
     status = serializers.CharField(read_only=True)
-    eersteReactieOp = serializers.DateTimeField(source="first_response_at", read_only=True)
-    afgeslotenOp = serializers.DateTimeField(source="closed_at", read_only=True)
+    eersteReactieOp = serializers.DateTimeField(source="first_response_at", read_only=True, allow_null=True)
+    afgeslotenOp = serializers.DateTimeField(source="closed_at", read_only=True, allow_null=True)
     samenvatting = serializers.CharField(source="closing_summary", read_only=True)
     ontvangers = serializers.ListField(
         child=serializers.CharField(max_length=150),
