@@ -2,11 +2,12 @@
 cancelled, 40 webinars, 230 training days of which 256 trainings were moved more than once and 70 cancelled, the
 trainee pool growing from 40 to 51 — plus a few upcoming events to register for.
 
-Nothing here stores a figure: every number of the report comes out of ``selectors.year_figures(2020)`` counting
-these records the way it counts real ones (held events by the year they start, participants as registrations that
-held a seat, moves from the events' history). Named events, their dates and commissioning ministries follow the
-report; the other titles and every participant, trainee and trainer are fictitious (names from a fixed list,
-addresses under demo.meent.example), generated from a fixed random seed so every machine gets the same demo.
+Nothing here stores a figure: every number of the report comes out of Connect's registered figures (``figures.py``)
+counting these records the way it counts real ones (held events by the year they start, participants as
+registrations that held a seat, moves from the events' history). Named events, their dates and commissioning
+ministries follow the report; the other titles and every participant, trainee and trainer are fictitious (names from
+a fixed list, addresses under demo.meent.example), generated from a fixed random seed so every machine gets the same
+demo.
 Records are written in bulk and without mail: the demo must load in seconds and send nothing."""
 
 import datetime
