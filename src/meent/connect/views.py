@@ -15,6 +15,8 @@ from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Course, Event, Registration, SessionChoice, Trainee
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
+from meent.core.exports import FORMATS, table_response
+from meent.core.input import parse_id
 from meent.core.views import RuleView
 
 
@@ -30,7 +32,7 @@ def home_panel(request: HttpRequest) -> dict | None:
 
 def _format(request: HttpRequest) -> str | None:
     fmt = request.GET.get("formaat")
-    return fmt if fmt in ("csv", "xlsx") else None
+    return fmt if fmt in FORMATS else None
 
 
 # Public pages -------------------------------------------------------------------------------------------------
@@ -474,11 +476,13 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
     ]
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        if fmt := _format(request):
-            event = self.get_event()
-            log_read(request.user, event)  # a download of personal data leaves the system: keep a trace
+        event = self.get_event()
+        fmt = _format(request)
+        # Personal data, on screen or as a download that leaves the system: keep a trace.
+        log_read(request.user, event, f"deelnemerslijst ({fmt})" if fmt else "deelnemerslijst")
+        if fmt:
             rows = exports.participant_rows(selectors.participants(event))
-            return exports.tabular_response(
+            return table_response(
                 fmt, f"deelnemers-{event.pk}", str(_("Deelnemers")), [str(h) for h in self.HEADER], rows
             )
         return super().get(request, *args, **kwargs)
@@ -508,6 +512,10 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/checkin.html"
     permission_required = "connect.view_registration"
 
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        log_read(request.user, self.get_event(), "presentielijst")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["registrations"] = (
@@ -519,11 +527,11 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
-        number = request.POST.get("registration", "")
-        if not number.isdigit():
+        number = parse_id(request.POST.get("registration"))
+        if number is None:
             messages.error(request, _("Kies een deelnemer uit de lijst."))
             return redirect("connect:checkin", self.get_event().pk)
-        registration = get_object_or_404(Registration, pk=int(number), event=self.get_event())
+        registration = get_object_or_404(Registration, pk=number, event=self.get_event())
         try:
             services.set_attendance(registration, attended=request.POST.get("attended") == "1")
         except services.ChangeRefused as exc:
@@ -557,10 +565,12 @@ class EvaluationResultsView(OrganiserMixin, RuleView, TemplateView):
     ]
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        if fmt := _format(request):
-            event = self.get_event()
+        event = self.get_event()
+        fmt = _format(request)
+        log_read(request.user, event, f"evaluaties ({fmt})" if fmt else "evaluaties")
+        if fmt:
             rows = exports.evaluation_rows(selectors.evaluations(event))
-            return exports.tabular_response(
+            return table_response(
                 fmt, f"evaluaties-{event.pk}", str(_("Evaluaties")), [str(h) for h in self.HEADER], rows
             )
         return super().get(request, *args, **kwargs)

@@ -1,5 +1,3 @@
-import csv
-
 from auditlog.models import LogEntry
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -16,16 +14,6 @@ class RuleView(PermissionRequiredMixin):
     for any view that does not. Anonymous visitors are sent to the login page, others get 403."""
 
     permission_required: str
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 # Modules add panels to the home page and to "Mijn gemeente": callables (request) -> dict | None,

@@ -1,5 +1,4 @@
 import base64
-import io
 from collections.abc import Iterable
 
 from django.contrib import messages
@@ -9,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from meent.core.views import RuleView, csv_response
+from meent.core.exports import table_response
+from meent.core.views import RuleView
 from meent.leden.selectors import current_successors
 from meent.realisatie.benchmark import selectors, svg
 from meent.realisatie.benchmark.forms import CompareForm, ImportForm, PeerForm
@@ -47,7 +47,7 @@ class HomeView(RuleView, TemplateView):
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         code = (request.GET.get("gemeente") or "").strip()
-        if code:
+        if code.isascii() and code.isalnum():  # anything else cannot be a code, and cannot be reversed into a path
             return HttpResponseRedirect(reverse("benchmark:profile", args=[code]))
         return super().get(request, *args, **kwargs)
 
@@ -151,23 +151,7 @@ class CompareView(RuleView, TemplateView):
 
     def download(self, formaat: str, rows, areas, peers) -> HttpResponse:
         header, body = self.table(rows, areas, peers)
-        if formaat == "csv":
-            return csv_response("vergelijking.csv", header, ([("" if v is None else v) for v in r] for r in body))
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Vergelijking")
-        sheet.append(header)
-        for row in body:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = 'attachment; filename="vergelijking.xlsx"'
-        return response
+        return table_response(formaat, "vergelijking", _("Vergelijking"), header, body)
 
 
 def profile_urls(codes: Iterable[str]) -> dict[str, str]:
