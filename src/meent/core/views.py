@@ -60,8 +60,8 @@ class AuditLogView(RuleView, ListView):
 
     def get_queryset(self):
         qs = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
-        if action := self.request.GET.get("actie"):
-            qs = qs.filter(action=action)
+        if (action := self.request.GET.get("actie", "")).isdecimal() and int(action) in LogEntry.Action.values:
+            qs = qs.filter(action=int(action))
         if actor := self.request.GET.get("gebruiker"):
             qs = qs.filter(actor__username__icontains=actor)
         if search := self.request.GET.get("q"):
