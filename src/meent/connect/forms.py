@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from meent.connect import services
 from meent.connect.models import Cohort, Course, Edition, Evaluation, Event, Session, Trainee, Trainer
 from meent.core import forms as safe
+from meent.core.submissions import SubmissionKeyField
 from meent.leden.models import Organisation
 
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -72,6 +73,7 @@ class EventForm(forms.ModelForm):
         assume_scheme="https",
         help_text=_("Alleen zichtbaar voor bevestigde deelnemers (digitaal, hybride)."),
     )
+    submission = SubmissionKeyField()
     commissioners = safe.ModelMultipleChoiceField(
         label=_("Opdrachtgevers"),
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.GEMEENTE).order_by("name"),
@@ -98,7 +100,7 @@ class EventForm(forms.ModelForm):
             self.fields[name].input_formats = DATETIME_FORMATS
         if self.instance.pk:
             # Moving and converting go through their own pages, which keep the history and tell registrants.
-            for name in ("starts_at", "ends_at", "format"):
+            for name in ("starts_at", "ends_at", "format", "submission"):
                 del self.fields[name]
 
     def clean(self):

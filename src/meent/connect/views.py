@@ -17,6 +17,7 @@ from meent.connect.throttling import RegistrationThrottle, refusal, retry_second
 from meent.core.audit import log_read
 from meent.core.exports import FORMATS, table_response
 from meent.core.input import parse_id
+from meent.core.submissions import create_once
 from meent.core.views import RuleView
 
 
@@ -144,7 +145,7 @@ class RegisterView(RuleView, EventMixin, FormView):
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
         try:
-            registration = services.register(
+            services.register_or_remind(
                 event=self.get_event(),
                 name=data["name"],
                 email=data["email"],
@@ -155,16 +156,16 @@ class RegisterView(RuleView, EventMixin, FormView):
         except services.RegistrationRefused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
-        if registration.status == Registration.Status.WACHTLIJST:
-            messages.warning(self.request, _("Het evenement is vol: u staat op de wachtlijst."))
-        else:
-            messages.success(self.request, _("U bent aangemeld. Bevestig uw e-mailadres via de link in de mail."))
-            if registration.session_choices.filter(status=SessionChoice.Status.WACHTLIJST).exists():
-                messages.warning(
-                    self.request,
-                    _("Niet elke gekozen sessie had nog plaats: voor die sessies staat u op de wachtlijst."),
-                )
-        return redirect("connect:registration-detail", registration.token)
+        # The same answer whether or not the address was already registered; the mail says which (#11 F12).
+        messages.success(
+            self.request,
+            _(
+                "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
+                "wachtlijst staat, en de link naar uw persoonlijke pagina."
+            )
+            % {"email": data["email"]},
+        )
+        return redirect("connect:event-detail", self.get_event().pk)
 
 
 class RegistrationTokenMixin:
@@ -334,9 +335,16 @@ class EventCreateView(RuleView, FormView):
     def form_valid(self, form) -> HttpResponse:
         data = dict(form.cleaned_data)
         commissioners = list(data.pop("commissioners"))
-        event = services.create_event(commissioners=commissioners, **data)
-        messages.success(self.request, _("Het evenement is aangemaakt."))
-        return redirect("connect:event-detail", event.pk)
+        key = data.pop("submission")
+        pk, created = create_once(
+            "connect.event", key, lambda: services.create_event(commissioners=commissioners, **data).pk
+        )
+        if pk is None:  # the first of a double submission is still being saved
+            messages.info(self.request, _("Dit evenement wordt al aangemaakt."))
+            return redirect("connect:event-list")
+        if created:
+            messages.success(self.request, _("Het evenement is aangemaakt."))
+        return redirect("connect:event-detail", pk)
 
 
 class EventUpdateView(OrganiserMixin, RuleView, FormView):

@@ -7,7 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from openpyxl import load_workbook
 
-from meent.connect.models import Evaluation, Registration
+from meent.connect.models import Evaluation, Event, Registration
 from meent.connect.tests.factories import EventFactory, PastEventFactory, SessionFactory
 from meent.core.roles import Role
 
@@ -58,7 +58,8 @@ def test_control_characters_are_dropped_at_input(client):
     event = EventFactory()
     client.post(f"/evenementen/{event.pk}/aanmelden/", {"name": "Anna\x01 de\x00 Boer", "email": "anna@v.nl"})
     body = {"naam": "Bert\x1b[31m", "email": "bert@v.nl", "organisatie": "Ge\x7fmeente"}
-    assert client.post(f"/api/v1/evenementen/{event.pk}/aanmeldingen", body, content_type="application/json").status_code == 201
+    response = client.post(f"/api/v1/evenementen/{event.pk}/aanmeldingen", body, content_type="application/json")
+    assert response.status_code == 201
     names = dict(Registration.objects.values_list("email", "name"))
     assert names == {"anna@v.nl": "Anna de Boer", "bert@v.nl": "Bert[31m"}
     assert Registration.objects.get(email="bert@v.nl").organisation_name == "Gemeente"
@@ -134,3 +135,30 @@ def test_reading_participant_lists_and_evaluations_is_audited(organiser, make_ac
         entry = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).latest("pk")
         assert entry.object_pk == str(event.pk) and entry.additional_data == {"gelezen": what}, url
         assert entry.actor is not None
+
+
+def test_a_double_submitted_event_form_creates_one_event(organiser):
+    form = organiser.get("/evenementen/nieuw/").context["form"]
+    key = form["submission"].value()
+    data = {"title": "Dubbel", "kind": "congres", "format": "fysiek", "venue": "V", "capacity": 10,
+            "starts_at": "2030-01-01T10:00", "ends_at": "2030-01-01T12:00", "submission": key}  # fmt: skip
+    first, second = organiser.post("/evenementen/nieuw/", data), organiser.post("/evenementen/nieuw/", data)
+    event = Event.objects.get(title="Dubbel")
+    assert first["Location"] == second["Location"] == f"/evenementen/{event.pk}/"
+    assert organiser.post("/evenementen/nieuw/", {**data, "submission": ""}).status_code == 302  # a new form
+    assert Event.objects.filter(title="Dubbel").count() == 2
+
+
+def test_registration_answers_the_same_whether_or_not_the_address_is_registered(client, mailoutbox):
+    event = EventFactory()
+    url = f"/evenementen/{event.pk}/aanmelden/"
+    first = client.post(url, {"name": "Anna", "email": "anna@voorbeeld.nl"}, follow=True)
+    again = client.post(url, {"name": "Iemand anders", "email": "ANNA@voorbeeld.nl"}, follow=True)
+    assert first.redirect_chain == again.redirect_chain == [(f"/evenementen/{event.pk}/", 302)]
+    message = [str(m) for m in first.context["messages"]]
+    assert message == [str(m) for m in again.context["messages"]] and "mail gestuurd" in message[0]
+    registration = Registration.objects.get(event=event)
+    assert registration.name == "Anna"
+    reminder = mailoutbox[-1]
+    assert reminder.to == ["anna@voorbeeld.nl"] and "U bent al aangemeld" in reminder.subject
+    assert f"/aanmelding/{registration.token}/" in reminder.body and "Beste Anna," in reminder.body
