@@ -163,7 +163,7 @@ class RegisterView(RuleView, EventMixin, FormView):
                 "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
                 "wachtlijst staat, en de link naar uw persoonlijke pagina."
             )
-            % {"email": data["email"]},
+            % {"email": data["email"].strip().lower()},
         )
         return redirect("connect:event-detail", self.get_event().pk)
 
