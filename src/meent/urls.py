@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -50,7 +51,6 @@ urlpatterns = [
     path("", include(two_factor_urls)),
     path("account/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("oidc/", include("mozilla_django_oidc.urls")),
     path("health", core_views.health, name="health"),
     path("api/v1/", include("meent.api.urls")),
     path("api/v1/docs", ApiDocsView.as_view(url_name="api:schema"), name="api-docs"),
@@ -58,3 +58,5 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="two_factor:login", query_string=True)),
     path("admin/", admin.site.urls),
 ]
+if settings.OIDC_RP_CLIENT_ID:  # without an identity provider the sign-on addresses do not exist (404, not 500)
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

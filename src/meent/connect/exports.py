@@ -1,7 +1,6 @@
-"""Participant lists, evaluation results and calendar files as downloads."""
+"""Participant lists, evaluation results (as rows for :mod:`meent.core.exports`) and calendar files."""
 
 import datetime
-import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
@@ -10,41 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from meent.connect.models import Evaluation, Event, Registration, SessionChoice
 from meent.core.links import absolute_url
-from meent.core.views import csv_response
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(filename: str, sheet_title: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title[:31]
-    sheet.append([str(h) for h in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def tabular_response(fmt: str, basename: str, sheet_title: str, header: list[str], rows: list[list]):
-    if fmt == "xlsx":
-        return xlsx_response(f"{basename}.xlsx", sheet_title, header, rows)
-    return csv_response(f"{basename}.csv", header, rows)
-
-
-def _local(value):
-    return timezone.localtime(value).replace(tzinfo=None) if value else None
 
 
 def _session_label(choice: SessionChoice) -> str:
@@ -62,14 +29,14 @@ def participant_rows(registrations: Iterable[Registration]) -> list[list]:
             "; ".join(_session_label(c) for c in r.active_choices),
             r.get_status_display(),
             _("ja") if r.is_confirmed else _("nee"),
-            _local(r.created_at),
+            r.created_at,
         ]
         for r in registrations
     ]
 
 
 def evaluation_rows(evaluations: Iterable[Evaluation]) -> list[list]:
-    return [[e.overall, e.content, e.speakers, e.organisation, e.comment, _local(e.submitted_at)] for e in evaluations]
+    return [[e.overall, e.content, e.speakers, e.organisation, e.comment, e.submitted_at] for e in evaluations]
 
 
 def icalendar_response(event: Event) -> HttpResponse:

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from meent.connect import services
 from meent.connect.models import Cohort, Course, Edition, Evaluation, Event, Session, Trainee, Trainer
+from meent.core import forms as safe
 from meent.core.refusals import ImportRefused
+from meent.core.submissions import SubmissionKeyField
 from meent.leden.models import Organisation
 
 DATETIME_WIDGET = forms.DateTimeInput(
@@ -32,9 +34,11 @@ class CatalogueFilterForm(forms.Form):
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200)
-    email = forms.EmailField(label=_("E-mailadres"), help_text=_("U ontvangt een mail om uw aanmelding te bevestigen."))
+    email = forms.EmailField(
+        label=_("E-mailadres"), max_length=254, help_text=_("U ontvangt een mail om uw aanmelding te bevestigen.")
+    )
     organisation_name = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
-    sessions = forms.ModelMultipleChoiceField(
+    sessions = safe.ModelMultipleChoiceField(
         label=_("Sessies"),
         queryset=Session.objects.none(),
         required=False,
@@ -79,7 +83,8 @@ class EventForm(forms.ModelForm):
         assume_scheme="https",
         help_text=_("Alleen zichtbaar voor bevestigde deelnemers (digitaal, hybride)."),
     )
-    commissioners = forms.ModelMultipleChoiceField(
+    submission = SubmissionKeyField()
+    commissioners = safe.ModelMultipleChoiceField(
         label=_("Opdrachtgevers"),
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.GEMEENTE).order_by("name"),
         required=False,
@@ -88,6 +93,9 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [*services.EVENT_FIELDS, "commissioners"]
+        field_classes = dict.fromkeys(
+            ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at"), safe.DateTimeField
+        )
         widgets = {
             "starts_at": DATETIME_WIDGET,
             "ends_at": DATETIME_WIDGET,
@@ -105,7 +113,7 @@ class EventForm(forms.ModelForm):
         self.fields["venue"].required_when = _("bij een fysiek of hybride evenement")
         if self.instance.pk:
             # Moving and converting go through their own pages, which keep the history and tell registrants.
-            for name in ("starts_at", "ends_at", "format"):
+            for name in ("starts_at", "ends_at", "format", "submission"):
                 del self.fields[name]
 
     def clean(self):
@@ -131,6 +139,7 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = ["title", "starts_at", "ends_at", "capacity"]
+        field_classes = {"starts_at": safe.DateTimeField, "ends_at": safe.DateTimeField}
         widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET}
 
     def __init__(self, *args, **kwargs):
@@ -151,8 +160,8 @@ class SessionForm(forms.ModelForm):
 
 
 class RescheduleForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Nieuw begin"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
-    ends_at = forms.DateTimeField(label=_("Nieuw einde"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
+    starts_at = safe.DateTimeField(label=_("Nieuw begin"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
+    ends_at = safe.DateTimeField(label=_("Nieuw einde"), widget=DATETIME_WIDGET, input_formats=DATETIME_FORMATS)
     reason = forms.CharField(label=_("Reden"), max_length=300, help_text=_("Bijvoorbeeld: corona."))
 
     def clean(self):
@@ -265,7 +274,7 @@ class EditionForm(forms.Form):
     capacity = forms.IntegerField(label=_("Capaciteit"), min_value=1, max_value=10000)
     venue = forms.CharField(label=_("Locatie"), max_length=200, required=False)
     stream_url = forms.URLField(label=_("Streamlink"), required=False, assume_scheme="https")
-    trainers = forms.ModelMultipleChoiceField(label=_("Docenten"), queryset=Trainer.objects.all(), required=False)
+    trainers = safe.ModelMultipleChoiceField(label=_("Docenten"), queryset=Trainer.objects.all(), required=False)
     days = forms.CharField(
         label=_("Trainingsdagen"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -295,7 +304,7 @@ class EditionForm(forms.Form):
 class TraineeForm(forms.Form):
     first_name = forms.CharField(label=_("Voornaam"), max_length=100)
     last_name = forms.CharField(label=_("Achternaam"), max_length=150)
-    email = forms.EmailField(label=_("E-mailadres"))
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.all(), required=False)
     new_cohort = forms.CharField(
         label=_("Of een nieuw cohort"),

@@ -838,3 +838,21 @@ def add_assignment(
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+def register_or_remind(*, event: Event | int, email: str, **fields) -> Registration | None:
+    """:func:`register`, except that an address already registered for the event is not refused but gets a mail
+    with its personal link. The form then answers the same whether or not the address was registered, so it tells
+    nobody whose address is on a participant list; the mail, which only the address's owner reads, says the rest.
+    Returns the new registration, or ``None`` for an address already registered."""
+    try:
+        return register(event=event, email=email, **fields)
+    except AlreadyRegistered:
+        existing = (
+            Registration.objects.filter(event=event, email=email.strip().lower())
+            .exclude(status=Registration.Status.GEANNULEERD)
+            .first()
+        )
+        if existing is not None:
+            tasks.send_registration_mail.enqueue(existing.pk, "al-aangemeld")
+        return None

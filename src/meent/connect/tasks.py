@@ -71,6 +71,17 @@ def registration_mail(registration: Registration, kind: str) -> tuple[str, list[
             *_session_lines(registration),
             personal,
         ]
+    if kind == "al-aangemeld":
+        lines = [
+            _("Met uw e-mailadres is opnieuw een aanmelding gedaan voor %(event)s op %(when)s. U was al aangemeld: "
+              "er is niets veranderd.")
+            % {"event": event.title, "when": _when(event.starts_at)},
+        ]  # fmt: skip
+        if not registration.is_confirmed:
+            confirm = absolute_url(reverse("connect:registration-confirm", args=[registration.confirm_token]))
+            lines.append(_("Bevestig uw e-mailadres nog via deze link: %(url)s") % {"url": confirm})
+        lines += [personal, _("Hebt u zich niet opnieuw aangemeld? Dan kunt u deze mail negeren.")]
+        return _("U bent al aangemeld: %(event)s") % {"event": event.title}, lines
     if kind == "doorgeschoven":
         return _("Er is een plaats voor u: %(event)s") % {"event": event.title}, [
             _("Er is een plaats vrijgekomen. U bent nu aangemeld voor %(event)s op %(when)s.")

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from meent.connect import views
+from meent.core import input  # noqa: F401  (registers the <id:…> converter)
 
 app_name = "connect"
 urlpatterns = [
@@ -32,7 +33,7 @@ urlpatterns = [
     path("aanmelding/<str:token>/", views.RegistrationDetailView.as_view(), name="registration-detail"),
     path("aanmelding/<str:token>/afmelden/", views.RegistrationCancelView.as_view(), name="registration-cancel"),
     path(
-        "aanmelding/<str:token>/sessies/<int:session>/afmelden/",
+        "aanmelding/<str:token>/sessies/<id:session>/afmelden/",
         views.SessionChoiceCancelView.as_view(),
         name="session-choice-cancel",
     ),

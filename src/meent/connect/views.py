@@ -1,4 +1,3 @@
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,14 +15,17 @@ from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Course, Event, Registration, Session, SessionChoice, Trainee
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.audit import log_read
+from meent.core.exports import FORMATS, table_response
+from meent.core.input import parse_id
 from meent.core.registry import computing, figures
+from meent.core.submissions import create_once
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
 
 
 def _format(request: HttpRequest) -> str | None:
     fmt = request.GET.get("formaat")
-    return fmt if fmt in ("csv", "xlsx") else None
+    return fmt if fmt in FORMATS else None
 
 
 # Public pages -------------------------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class RegisterView(RuleView, EventMixin, FormView):
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
         try:
-            registration = services.register(
+            services.register_or_remind(
                 event=self.get_event(),
                 name=data["name"],
                 email=data["email"],
@@ -149,16 +151,16 @@ class RegisterView(RuleView, EventMixin, FormView):
         except services.RegistrationRefused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
-        if registration.status == Registration.Status.WACHTLIJST:
-            messages.warning(self.request, _("Het evenement is vol: u staat op de wachtlijst."))
-        else:
-            messages.success(self.request, _("U bent aangemeld. Bevestig uw e-mailadres via de link in de mail."))
-            if registration.session_choices.filter(status=SessionChoice.Status.WACHTLIJST).exists():
-                messages.warning(
-                    self.request,
-                    _("Niet elke gekozen sessie had nog plaats: voor die sessies staat u op de wachtlijst."),
-                )
-        return redirect("connect:registration-detail", registration.token)
+        # The same answer whether or not the address was already registered; the mail says which (#11 F12).
+        messages.success(
+            self.request,
+            _(
+                "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
+                "wachtlijst staat, en de link naar uw persoonlijke pagina."
+            )
+            % {"email": data["email"].strip().lower()},
+        )
+        return redirect("connect:event-detail", self.get_event().pk)
 
 
 class PersonalLinkMixin:
@@ -332,9 +334,16 @@ class EventCreateView(RuleView, FormView):
     def form_valid(self, form) -> HttpResponse:
         data = dict(form.cleaned_data)
         commissioners = list(data.pop("commissioners"))
-        event = services.create_event(commissioners=commissioners, **data)
-        messages.success(self.request, _("Het evenement is aangemaakt."))
-        return redirect("connect:event-detail", event.pk)
+        key = data.pop("submission")
+        pk, created = create_once(
+            "connect.event", key, lambda: services.create_event(commissioners=commissioners, **data).pk
+        )
+        if pk is None:  # the first of a double submission is still being saved
+            messages.info(self.request, _("Dit evenement wordt al aangemaakt."))
+            return redirect("connect:event-list")
+        if created:
+            messages.success(self.request, _("Het evenement is aangemaakt."))
+        return redirect("connect:event-detail", pk)
 
 
 class EventUpdateView(OrganiserMixin, RuleView, FormView):
@@ -528,11 +537,13 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
     ]
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        if fmt := _format(request):
-            event = self.get_event()
-            log_read(request.user, event)  # a download of personal data leaves the system: keep a trace
+        event = self.get_event()
+        fmt = _format(request)
+        # Personal data, on screen or as a download that leaves the system: keep a trace.
+        log_read(request.user, event, f"deelnemerslijst ({fmt})" if fmt else "deelnemerslijst")
+        if fmt:
             rows = exports.participant_rows(selectors.participants(event))
-            return exports.tabular_response(
+            return table_response(
                 fmt, f"deelnemers-{event.pk}", str(_("Deelnemers")), [str(h) for h in self.HEADER], rows
             )
         return super().get(request, *args, **kwargs)
@@ -564,6 +575,10 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/checkin.html"
     permission_required = "connect.view_registration"
 
+    def get(self, request, *args, **kwargs) -> HttpResponse:
+        log_read(request.user, self.get_event(), "presentielijst")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["search"] = search = self.request.GET.get("naam", "").strip()
@@ -575,11 +590,11 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
-        number = request.POST.get("registration", "")
-        if not number.isdigit():
+        number = parse_id(request.POST.get("registration"))
+        if number is None:
             messages.error(request, _("Kies een deelnemer uit de lijst."))
             return redirect("connect:checkin", self.get_event().pk)
-        registration = get_object_or_404(Registration, pk=int(number), event=self.get_event())
+        registration = get_object_or_404(Registration, pk=number, event=self.get_event())
         try:
             services.set_attendance(registration, attended=request.POST.get("attended") == "1")
         except services.ChangeRefused as exc:
@@ -616,10 +631,12 @@ class EvaluationResultsView(OrganiserMixin, RuleView, TemplateView):
     ]
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
-        if fmt := _format(request):
-            event = self.get_event()
+        event = self.get_event()
+        fmt = _format(request)
+        log_read(request.user, event, f"evaluaties ({fmt})" if fmt else "evaluaties")
+        if fmt:
             rows = exports.evaluation_rows(selectors.evaluations(event))
-            return exports.tabular_response(
+            return table_response(
                 fmt, f"evaluaties-{event.pk}", str(_("Evaluaties")), [str(h) for h in self.HEADER], rows
             )
         return super().get(request, *args, **kwargs)

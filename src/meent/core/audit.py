@@ -21,13 +21,15 @@ def register(model: type[models.Model], **options) -> None:
     auditlog.register(model, **options)
 
 
-def log_read(user, obj: models.Model) -> None:
-    """Record that ``user`` opened ``obj`` (the model must be registered)."""
+def log_read(user, obj: models.Model, what: str = "") -> None:
+    """Record that ``user`` opened ``obj`` (the model must be registered); ``what`` names the part of it that was
+    read when that is not the record itself, e.g. an event's participant list."""
     LogEntry.objects.log_create(
         obj,
         action=LogEntry.Action.ACCESS,
         changes=None,
         actor=user if getattr(user, "is_authenticated", False) else None,
+        additional_data={"gelezen": what} if what else None,
         force_log=True,
     )
 

@@ -1,5 +1,3 @@
-import csv
-
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib import messages
@@ -22,16 +20,6 @@ class RuleView(PermissionRequiredMixin):
     for any view that does not. Anonymous visitors are sent to the login page, others get 403."""
 
     permission_required: str
-
-
-def csv_response(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
 
 
 class HomeView(RuleView, TemplateView):
@@ -94,8 +82,8 @@ class AuditLogView(RuleView, ListView):
 
     def get_queryset(self):
         qs = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
-        if action := self.request.GET.get("actie"):
-            qs = qs.filter(action=action)
+        if (action := self.request.GET.get("actie", "")).isdecimal() and int(action) in LogEntry.Action.values:
+            qs = qs.filter(action=int(action))
         if actor := self.request.GET.get("gebruiker"):
             qs = qs.filter(actor__username__icontains=actor)
         if search := self.request.GET.get("q"):

@@ -2,7 +2,8 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from meent.core.views import RuleView, csv_response
+from meent.core.exports import csv_response
+from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.leden import selectors
 from meent.leden.models import Gemeente, Organisation

@@ -18,6 +18,7 @@ from meent.connect.api.serializers import (
 )
 from meent.connect.models import Event, EventChange, Registration, SessionChoice
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
+from meent.core.audit import log_read
 
 CHOICES = Prefetch("session_choices", queryset=SessionChoice.objects.select_related("session").order_by("session_id"))
 
@@ -110,6 +111,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], url_path="aanmeldingen", url_name="aanmeldingen")
     def registrations(self, request, pk=None) -> Response:
         event = self._event(pk)
+        log_read(request.user, event, "deelnemerslijst (API)")
         page = self.paginate_queryset(selectors.participants(event).prefetch_related(CHOICES))
         return self.get_paginated_response(RegistrationStaffSerializer(page, many=True).data)
 
@@ -200,5 +202,6 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["get"], url_path="evaluaties", url_name="evaluaties")
     def evaluations(self, request, pk=None) -> Response:
         event = self._event(pk)
+        log_read(request.user, event, "evaluaties (API)")
         page = self.paginate_queryset(selectors.evaluations(event).order_by("submitted_at", "pk"))
         return self.get_paginated_response(EvaluationSerializer(page, many=True).data)

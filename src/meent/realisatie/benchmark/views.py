@@ -46,7 +46,7 @@ class HomeView(RuleView, TemplateView):
 
     def get(self, request, *args, **kwargs) -> HttpResponse:
         code = (request.GET.get("gemeente") or "").strip()
-        if code:
+        if code.isascii() and code.isalnum():  # anything else cannot be a code, and cannot be reversed into a path
             return HttpResponseRedirect(reverse("benchmark:profile", args=[code]))
         return super().get(request, *args, **kwargs)
 

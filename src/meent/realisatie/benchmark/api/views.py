@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from meent.core.exports import csv_cell
 from meent.realisatie.benchmark import selectors
 from meent.realisatie.benchmark.api.serializers import IndicatorSerializer, ProfielSerializer, WaarnemingSerializer
 from meent.realisatie.benchmark.models import Area, Indicator, Observation, PeerStatistic, Theme
@@ -32,7 +33,7 @@ class CsvRenderer(renderers.BaseRenderer):
         fields = list(WaarnemingSerializer.Meta.fields)
         writer = csv.DictWriter(buffer, fieldnames=fields, delimiter=";", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(data["results"])
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in data["results"])
         return buffer.getvalue().encode()
 
 
