@@ -24,7 +24,6 @@ node_modules/.package-lock.json: package.json package-lock.json
 static: node_modules/.package-lock.json $(STAMP)
 	mkdir -p $(VENDOR)/fonts
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht.css
-	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/design-tokens.css
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
 	cp node_modules/redoc/bundles/redoc.standalone.js $(VENDOR)/redoc.standalone.js
 	cp node_modules/@fontsource-variable/noto-sans/files/*-wght-normal.woff2 $(VENDOR)/fonts/
