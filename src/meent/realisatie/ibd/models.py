@@ -450,6 +450,7 @@ class Share(models.Model):
         STIX = "stix", _("STIX 2.1-bundel")
         MISP = "misp", _("MISP-event (JSON)")
         PDF = "pdf", _("PDF-samenvatting")
+        CSV = "csv", _("CSV-bestand (spreadsheet)")
 
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="shares")
     recipient = models.CharField(_("gedeeld met"), max_length=200)

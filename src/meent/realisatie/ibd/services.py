@@ -4,6 +4,7 @@ invariants: numbering, the status workflow, service-level dates, observable norm
 import datetime
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from meent.core.roles import Role
 from meent.leden.models import Person
-from meent.realisatie.ibd import sla
+from meent.realisatie.ibd import selectors, sla
+from meent.realisatie.ibd.exports import BUILDERS, Export, check_max_tlp
 from meent.realisatie.ibd.models import (
     PAP,
     TLP,
@@ -39,6 +41,9 @@ from meent.realisatie.ibd.models import (
 from meent.realisatie.ibd.observables import normalise
 from meent.realisatie.ibd.tasks import notify_analysts_of_report
 from meent.realisatie.ibd.visibility import is_analyst
+
+if TYPE_CHECKING:
+    from meent.leden.models import Account
 
 # The severity an incident starts with until an analyst triages it.
 SEVERITY_FOR_IMPACT = {
@@ -438,6 +443,24 @@ def acknowledge(advisory: Advisory, *, account, at: datetime.datetime | None = N
         defaults={"account": account, "acknowledged_at": at or timezone.now()},
     )
     return ack
+
+
+def export_incident(incident: Incident, *, by: "Account", format: str, max_tlp: str, recipient: str) -> Export:
+    """Export what ``by`` sees of ``incident`` up to ``max_tlp``, each object with its page's marking, and record
+    the share. An incident marked above ``max_tlp`` is refused."""
+    check_max_tlp(incident, max_tlp)
+    entries, items = selectors.export_items(by, incident, max_tlp)
+    export = BUILDERS[format](incident, entries, items, max_tlp)
+    record_share(
+        incident,
+        by=by,
+        recipient=recipient,
+        format=format,
+        max_tlp=max_tlp,
+        entries=export.entries,
+        observables=export.observables,
+    )
+    return export
 
 
 def record_share(

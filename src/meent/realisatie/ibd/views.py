@@ -519,17 +519,17 @@ class ExportView(IncidentMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"incident": self.incident, "form": form}, status=400)
         data = form.cleaned_data
-        entries, items = selectors.export_items(request.user, self.incident, data["max_tlp"])
-        export = exports.BUILDERS[data["format"]](self.incident, entries, items, data["max_tlp"])
-        services.record_share(
-            self.incident,
-            by=request.user,
-            recipient=data["recipient"],
-            format=data["format"],
-            max_tlp=data["max_tlp"],
-            entries=export.entries,
-            observables=export.observables,
-        )
+        try:
+            export = services.export_incident(
+                self.incident,
+                by=request.user,
+                format=data["format"],
+                max_tlp=data["max_tlp"],
+                recipient=data["recipient"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+            return render(request, self.template_name, {"incident": self.incident, "form": form}, status=400)
         log_read(request.user, self.incident)
         response = HttpResponse(export.content, content_type=export.content_type)
         response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
