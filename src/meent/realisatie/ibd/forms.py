@@ -201,6 +201,21 @@ class AdvisoryForm(forms.Form):
         required=False,
         help_text=_("Alleen bij TLP:AMBER en strenger."),
     )
+    recipients = AccountChoiceField(
+        label=_("Genoemde ontvangers"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Verplicht bij TLP:RED: alleen deze accounts van de gekozen gemeenten lezen het advies."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, organisation__gemeente__isnull=False)
+            .select_related("organisation")
+            .order_by("organisation__name", "last_name", "username")
+        )
 
 
 class ExclusionForm(forms.Form):

@@ -412,6 +412,13 @@ class Advisory(models.Model):
         related_name="+",
         help_text=_("Verplicht bij TLP:AMBER en strenger; leeg bij CLEAR en GREEN (alle gemeenten)."),
     )
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("genoemde ontvangers"),
+        blank=True,
+        related_name="ibd_named_advisories",
+        help_text=_("Bij TLP:RED: alleen deze accounts van de gekozen gemeenten lezen het advies."),
+    )
     published_at = models.DateTimeField(_("gepubliceerd op"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 

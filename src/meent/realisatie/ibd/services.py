@@ -411,9 +411,21 @@ def publish_advisory(
     affected_products: str,
     tlp: str = TLP.GREEN,
     audience: Iterable = (),
+    recipients: Iterable = (),
     published_at: datetime.datetime | None = None,
 ) -> Advisory:
-    audience = list(audience)
+    """A RED advisory goes to named recipients — chosen accounts of the audience's gemeenten — not to every
+    account of those gemeenten."""
+    audience, recipients = list(audience), list(recipients)
+    if tlp == TLP.RED and not recipients:
+        raise ValidationError({"recipients": _("Kies bij TLP:RED de accounts die het advies ontvangen.")})
+    if tlp != TLP.RED and recipients:
+        raise ValidationError({"recipients": _("Alleen een advies met TLP:RED gaat naar genoemde ontvangers.")})
+    audience_ids = {g.pk for g in audience}
+    if any(r.gemeente is None or r.is_staff_member or r.gemeente.pk not in audience_ids for r in recipients):
+        raise ValidationError(
+            {"recipients": _("Een genoemde ontvanger is een account van een van de gekozen gemeenten.")}
+        )
     if tlp not in tlp_at_most(TLP.GREEN) and not audience:
         raise ValidationError({"audience": _("Kies bij TLP:AMBER en strenger de gemeenten die het advies ontvangen.")})
     if tlp in tlp_at_most(TLP.GREEN) and audience:
@@ -431,6 +443,7 @@ def publish_advisory(
         published_by=by,
     )
     advisory.audience.set(audience)
+    advisory.recipients.set(recipients)
     return advisory
 
 
