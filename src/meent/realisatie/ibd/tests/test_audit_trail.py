@@ -20,7 +20,8 @@ def _rows(page: str) -> list[str]:
 
 
 def test_bestuur_sees_no_detail_of_a_red_incident(client, login, people):
-    red = make_incident(people["utrecht_iso"], tlp=TLP.RED, recipients=[people["analyst"]], category=Category.RANSOMWARE)
+    analyst = people["analyst"]
+    red = make_incident(people["utrecht_iso"], tlp=TLP.RED, recipients=[analyst], category=Category.RANSOMWARE)
     log_read(people["analyst"], red)
     login(people["bestuur"])
     page = client.get(f"/beheer/audittrail/?q={red.number}").text
