@@ -391,20 +391,25 @@ def parse_import(content: bytes) -> list[tuple[str, str]]:
         raise ValidationError(_("Het bestand is groter dan 5 MB."))
     try:
         document = json.loads(content.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ValidationError(_("Dit is geen geldig JSON-bestand.")) from exc
     if isinstance(document, dict) and isinstance(document.get("response"), list) and document["response"]:
         document = document["response"][0]
     if not isinstance(document, dict):
         raise ValidationError(_("Dit is geen MISP-event en geen STIX-bundel."))
-    if document.get("type") == "bundle":
-        raw = _from_stix(document)
-    elif isinstance(document.get("Event"), dict) or "Attribute" in document:
-        raw = _from_misp(document)
-    else:
-        raise ValidationError(_("Dit is geen MISP-event en geen STIX-bundel."))
+    try:
+        if document.get("type") == "bundle":
+            raw = _from_stix(document)
+        elif isinstance(document.get("Event"), dict) or "Attribute" in document:
+            raw = _from_misp(document)
+        else:
+            raise ValidationError(_("Dit is geen MISP-event en geen STIX-bundel."))
+    except (AttributeError, TypeError, KeyError) as exc:  # a list where an object belongs, and the like
+        raise ValidationError(_("Het bestand is niet opgebouwd als een MISP-event of een STIX-bundel.")) from exc
     result: list[tuple[str, str]] = []
     for type_, value in raw:
+        if not isinstance(value, str):
+            raise ValidationError(_("Het bestand is niet opgebouwd als een MISP-event of een STIX-bundel."))
         try:
             item = (str(type_), normalise(type_, value))
         except ValidationError as exc:

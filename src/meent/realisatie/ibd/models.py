@@ -144,6 +144,8 @@ class Incident(models.Model):
     closing_summary = models.TextField(_("samenvatting bij afsluiten"), blank=True)
     response_due = models.DateTimeField(_("eerste reactie uiterlijk"))
     closure_due = models.DateTimeField(_("afsluiten uiterlijk"))
+    # The one-time key of the form submission or API call that made it: a repeat returns this incident.
+    submission_key = models.CharField(max_length=100, blank=True, default="", editable=False)
 
     objects = ScopedManager(gemeente="gemeente")
     unscoped = models.Manager()  # noqa: DJ012 - visibility selectors and services, never views directly
@@ -160,6 +162,11 @@ class Incident(models.Model):
                 name="ibd_incident_closed_has_summary",
             ),
             models.CheckConstraint(condition=Q(tlp__in=[t.value for t in TLP]), name="ibd_incident_tlp_valid"),
+            models.UniqueConstraint(
+                fields=["reporter", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="ibd_incident_submission_once",
+            ),
         ]
         indexes = [models.Index(fields=["status", "response_due"]), models.Index(fields=["year", "category"])]
 
@@ -257,6 +264,7 @@ class Observable(models.Model):
         base_manager_name = "unscoped"
         constraints = [
             models.UniqueConstraint(fields=["incident", "type", "value"], name="ibd_observable_unique"),
+            models.CheckConstraint(condition=Q(tlp__in=[t.value for t in TLP]), name="ibd_observable_tlp_valid"),
         ]
         indexes = [models.Index(fields=["type", "value"])]
 

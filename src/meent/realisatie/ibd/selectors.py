@@ -168,6 +168,14 @@ def suggestions(user, incident: Incident) -> list[tuple[str, str]]:
     return found
 
 
+def offered_suggestions(user, incident: Incident, accepted: list[str]) -> list[tuple[str, str]]:
+    """Of the suggestions an analyst ticked ("type|value"), only those offered to this reader: a forged value
+    (say, from an entry the analyst cannot see) is dropped."""
+    offered = set(suggestions(user, incident))
+    items = [tuple(a.split("|", 1)) for a in accepted if "|" in a]
+    return [i for i in items if i in offered]
+
+
 @dataclass(frozen=True)
 class Correlation:
     observable: Observable
@@ -176,14 +184,14 @@ class Correlation:
     excluded: bool
 
 
-def correlations(user, incident: Incident) -> list[Correlation]:
-    """Where this incident's observables occur in other incidents; analysts only, and only incidents (and
-    observables) their markings let the analyst see."""
+def correlations(user, incident: Incident, items: list[Observable] | None = None) -> list[Correlation]:
+    """Where this incident's observables (or the given ones, such as one page of them) occur in other incidents;
+    analysts only, and only incidents (and observables) their markings let the analyst see."""
     if not is_analyst(user):
         return []
     excluded = set(CorrelationExclusion.objects.values_list("type", "value"))
     result = []
-    for observable in observables(user, incident):
+    for observable in items if items is not None else observables(user, incident):
         if (observable.type, observable.value) in excluded:
             result.append(Correlation(observable, [], too_common=False, excluded=True))
             continue
