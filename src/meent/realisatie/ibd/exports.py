@@ -171,7 +171,8 @@ def build_stix(incident: Incident, entries: list[TimelineEntry], observables: li
         )
     bundle = stix2.v21.Bundle(objects=objects, allow_custom=False)
     return Export(
-        bundle.serialize(pretty=True).encode(),
+        # Not ``pretty=True``: the library's property ordering is quadratic (300 indicators: 225 s against 8 s).
+        bundle.serialize(indent=2).encode(),
         "application/stix+json;version=2.1",
         f"{incident.number}-stix.json",
         len(entries),
