@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from meent.core.audit import entries_for
 from meent.core.forms import DisableSecondFactorForm
 from meent.core.registry import Page, panels
 from meent.core.roles import Role
@@ -81,14 +82,21 @@ class AuditLogView(RuleView, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        qs = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
-        if (action := self.request.GET.get("actie", "")).isdecimal() and int(action) in LogEntry.Action.values:
-            qs = qs.filter(action=int(action))
+        # Entries of records the reader may not see are shown without their description or changes.
+        qs = entries_for(self.request.user, search=self.request.GET.get("q")).order_by("-timestamp")
+        if (action := self.action()) is not None:
+            qs = qs.filter(action=action)
         if actor := self.request.GET.get("gebruiker"):
             qs = qs.filter(actor__username__icontains=actor)
-        if search := self.request.GET.get("q"):
-            qs = qs.filter(object_repr__icontains=search)
         return qs
+
+    def action(self) -> int | None:
+        """The chosen action; anything that is not one is ignored."""
+        try:
+            value = int(self.request.GET.get("actie", ""))
+        except ValueError:
+            return None
+        return value if value in dict(LogEntry.Action.choices) else None
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

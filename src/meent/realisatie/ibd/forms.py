@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -23,6 +25,27 @@ from meent.realisatie.ibd.models import (
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+EARLIEST_YEAR = 1990  # as services.EARLIEST_YEAR; the form answers first, next to the field
+
+
+class DateTimeField(forms.DateTimeField):
+    """A time in this era: a year-1 date is a typing error, and would break the local-time arithmetic."""
+
+    widget = DATETIME
+
+    def to_python(self, value):
+        message = _("Vul een tijdstip na %(year)d in.") % {"year": EARLIEST_YEAR}
+        try:
+            result = super().to_python(value)
+        except OverflowError:  # the edges of the calendar cannot be put in a time zone
+            raise forms.ValidationError(message) from None
+        if result is not None and not EARLIEST_YEAR <= result.year <= 9998:
+            raise forms.ValidationError(message)
+        return result
+
+
+def submission_key() -> str:
+    return uuid.uuid4().hex
 
 
 def analysts():
@@ -61,7 +84,7 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Beschrijf wat u zag, welke systemen geraakt zijn en wat u al heeft gedaan."),
     )
-    detected_at = forms.DateTimeField(label=_("Wanneer ontdekt?"), widget=DATETIME)
+    detected_at = DateTimeField(label=_("Wanneer ontdekt?"))
     category = forms.ChoiceField(label=_("Categorie"), choices=Category.choices)
     request_type = forms.ChoiceField(label=_("Wat vraagt u van de IBD?"), choices=RequestType.choices)
     impact = forms.ChoiceField(label=_("Impact"), choices=Impact.choices)
@@ -75,6 +98,8 @@ class ReportForm(forms.Form):
         help_text=_("Nodig bij TLP:AMBER+STRICT en TLP:RED. U staat er zelf altijd bij."),
     )
     attachment = forms.FileField(label=_("Bijlage (bewijs)"), required=False)
+    # One key per rendered form: submitting it twice reports one incident.
+    submission_key = forms.CharField(widget=forms.HiddenInput, initial=submission_key, max_length=100, required=False)
 
     def __init__(self, *args, gemeente: Gemeente, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -94,7 +119,7 @@ class EntryForm(forms.Form):
     text = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}))
     tlp = forms.ChoiceField(label=_("TLP van deze regel"), choices=TLP.choices, initial=TLP.AMBER)
     pap = forms.ChoiceField(label=_("PAP van deze regel"), choices=PAP.choices, initial=PAP.AMBER)
-    occurred_at = forms.DateTimeField(label=_("Tijdstip"), widget=DATETIME, required=False, help_text=_("Leeg: nu."))
+    occurred_at = DateTimeField(label=_("Tijdstip"), required=False, help_text=_("Leeg: nu."))
 
 
 class TriageForm(forms.Form):
@@ -150,8 +175,8 @@ class ActivationForm(forms.Form):
 class DeploymentForm(forms.Form):
     expert = forms.ModelChoiceField(label=_("Expert"), queryset=Expert.objects.none())
     location = forms.CharField(label=_("Locatie"), max_length=200)
-    starts_at = forms.DateTimeField(label=_("Van"), widget=DATETIME)
-    ends_at = forms.DateTimeField(label=_("Tot"), widget=DATETIME)
+    starts_at = DateTimeField(label=_("Van"))
+    ends_at = DateTimeField(label=_("Tot"))
     hours = forms.DecimalField(label=_("Uren"), min_value=0, max_digits=5, decimal_places=1, initial=0)
 
     def __init__(self, *args, gemeente: Gemeente, **kwargs) -> None:
@@ -201,6 +226,21 @@ class AdvisoryForm(forms.Form):
         required=False,
         help_text=_("Alleen bij TLP:AMBER en strenger."),
     )
+    recipients = AccountChoiceField(
+        label=_("Genoemde ontvangers"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Verplicht bij TLP:RED: alleen deze accounts van de gekozen gemeenten lezen het advies."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, organisation__gemeente__isnull=False)
+            .select_related("organisation")
+            .order_by("organisation__name", "last_name", "username")
+        )
 
 
 class ExclusionForm(forms.Form):

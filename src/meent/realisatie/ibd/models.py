@@ -127,6 +127,8 @@ class Incident(models.Model):
     closing_summary = models.TextField(_("samenvatting bij afsluiten"), blank=True)
     response_due = models.DateTimeField(_("eerste reactie uiterlijk"))
     closure_due = models.DateTimeField(_("afsluiten uiterlijk"))
+    # The one-time key of the form submission or API call that made it: a repeat returns this incident.
+    submission_key = models.CharField(max_length=100, blank=True, default="", editable=False)
 
     objects = ScopedManager(gemeente="gemeente")
     unscoped = models.Manager()  # noqa: DJ012 - visibility selectors and services, never views directly
@@ -143,6 +145,11 @@ class Incident(models.Model):
                 name="ibd_incident_closed_has_summary",
             ),
             models.CheckConstraint(condition=Q(tlp__in=[t.value for t in TLP]), name="ibd_incident_tlp_valid"),
+            models.UniqueConstraint(
+                fields=["reporter", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="ibd_incident_submission_once",
+            ),
         ]
         indexes = [models.Index(fields=["status", "response_due"]), models.Index(fields=["year", "category"])]
 
@@ -240,6 +247,7 @@ class Observable(models.Model):
         base_manager_name = "unscoped"
         constraints = [
             models.UniqueConstraint(fields=["incident", "type", "value"], name="ibd_observable_unique"),
+            models.CheckConstraint(condition=Q(tlp__in=[t.value for t in TLP]), name="ibd_observable_tlp_valid"),
         ]
         indexes = [models.Index(fields=["type", "value"])]
 
@@ -395,6 +403,13 @@ class Advisory(models.Model):
         related_name="+",
         help_text=_("Verplicht bij TLP:AMBER en strenger; leeg bij CLEAR en GREEN (alle gemeenten)."),
     )
+    recipients = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("genoemde ontvangers"),
+        blank=True,
+        related_name="ibd_named_advisories",
+        help_text=_("Bij TLP:RED: alleen deze accounts van de gekozen gemeenten lezen het advies."),
+    )
     published_at = models.DateTimeField(_("gepubliceerd op"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
@@ -433,6 +448,7 @@ class Share(models.Model):
         STIX = "stix", _("STIX 2.1-bundel")
         MISP = "misp", _("MISP-event (JSON)")
         PDF = "pdf", _("PDF-samenvatting")
+        CSV = "csv", _("CSV-bestand (spreadsheet)")
 
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="shares")
     recipient = models.CharField(_("gedeeld met"), max_length=200)

@@ -13,6 +13,7 @@ from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import (
     TLP,
     Acknowledgement,
+    Activation,
     Advisory,
     Attachment,
     CorrelationExclusion,
@@ -168,6 +169,14 @@ def suggestions(user, incident: Incident) -> list[tuple[str, str]]:
     return found
 
 
+def offered_suggestions(user, incident: Incident, accepted: list[str]) -> list[tuple[str, str]]:
+    """Of the suggestions an analyst ticked ("type|value"), only those offered to this reader: a forged value
+    (say, from an entry the analyst cannot see) is dropped."""
+    offered = set(suggestions(user, incident))
+    items = [tuple(a.split("|", 1)) for a in accepted if "|" in a]
+    return [i for i in items if i in offered]
+
+
 @dataclass(frozen=True)
 class Correlation:
     observable: Observable
@@ -176,14 +185,14 @@ class Correlation:
     excluded: bool
 
 
-def correlations(user, incident: Incident) -> list[Correlation]:
-    """Where this incident's observables occur in other incidents; analysts only, and only incidents (and
-    observables) their markings let the analyst see."""
+def correlations(user, incident: Incident, items: list[Observable] | None = None) -> list[Correlation]:
+    """Where this incident's observables (or the given ones, such as one page of them) occur in other incidents;
+    analysts only, and only incidents (and observables) their markings let the analyst see."""
     if not is_analyst(user):
         return []
     excluded = set(CorrelationExclusion.objects.values_list("type", "value"))
     result = []
-    for observable in observables(user, incident):
+    for observable in items if items is not None else observables(user, incident):
         if (observable.type, observable.value) in excluded:
             result.append(Correlation(observable, [], too_common=False, excluded=True))
             continue
@@ -240,7 +249,12 @@ def advisory_q(user) -> Q:
         return Q(tlp=TLP.CLEAR) if user.is_authenticated else Q(pk__in=[])
     if is_analyst(user):
         return Q()
-    return Q(tlp__in=tlp_at_most(TLP.GREEN)) | Q(audience=user.gemeente)
+    # TLP:RED reaches only its named recipients, not every account of the audience's gemeenten.
+    return (
+        Q(tlp__in=tlp_at_most(TLP.GREEN))
+        | (Q(audience=user.gemeente) & ~Q(tlp=TLP.RED))
+        | Q(tlp=TLP.RED, recipients=user)
+    )
 
 
 def advisories(user) -> QuerySet:
@@ -277,6 +291,62 @@ def not_acknowledged(advisory: Advisory) -> QuerySet:
 def acknowledgement_counts(advisory: Advisory) -> dict:
     received = not_acknowledged(advisory).count() + advisory.acknowledgements.count()
     return {"received": received, "acknowledged": advisory.acknowledgements.count()}
+
+
+# Everything of a kind a reader may see, for the audit trail (``audit.py``): the same rules as the pages.
+
+
+def visible_items(model):
+    """Timeline entries, observables or attachments: both the incident's and the item's marking must allow it."""
+
+    def visible(user) -> QuerySet:
+        return model.unscoped.filter(item_q(user))
+
+    return visible
+
+
+def for_analysts(model):
+    """Records only the analysts' pages show (the correlation exclusions, the expert pool)."""
+
+    def visible(user) -> QuerySet:
+        return model.objects.all() if is_analyst(user) else model.objects.none()
+
+    return visible
+
+
+def visible_tasks(user) -> QuerySet:
+    if not is_analyst(user):
+        return Task.unscoped.none()
+    return Task.unscoped.filter(incident__in=visible_incidents(user).values("pk"))
+
+
+def visible_activations(user) -> QuerySet:
+    return Activation.objects.filter(incident__in=visible_incidents(user).values("pk"))
+
+
+def visible_deployments(user) -> QuerySet:
+    """As :func:`deployments`, over all incidents."""
+    incidents = visible_incidents(user)
+    qs = Deployment.objects.all()
+    if is_analyst(user):
+        return qs.filter(activation__incident__in=incidents.values("pk"))
+    own = Deployment.objects.none()
+    if is_gemeente_iso(user):
+        own = qs.filter(activation__incident__in=incidents.filter(gemeente=user.gemeente).values("pk"))
+    return own | qs.filter(expert__person__account=user)
+
+
+def visible_acknowledgements(user) -> QuerySet:
+    qs = Acknowledgement.objects.filter(advisory__in=advisories(user).values("pk"))
+    if is_analyst(user):
+        return qs
+    return qs.filter(gemeente=user.gemeente) if user.gemeente is not None else qs.none()
+
+
+def visible_shares(user) -> QuerySet:
+    if not is_analyst(user):
+        return Share.objects.none()
+    return Share.objects.filter(incident__in=visible_incidents(user).values("pk"))
 
 
 def open_counts_for_panel(user) -> dict:

@@ -4,17 +4,19 @@ invariants: numbering, the status workflow, service-level dates, observable norm
 import datetime
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meent.core import numbering
 from meent.core.roles import Role
 from meent.leden.models import Person
-from meent.realisatie.ibd import sla
+from meent.realisatie.ibd import selectors, sla
+from meent.realisatie.ibd.exports import BUILDERS, Export, check_max_tlp
 from meent.realisatie.ibd.models import (
     PAP,
     TLP,
@@ -40,6 +42,9 @@ from meent.realisatie.ibd.observables import normalise
 from meent.realisatie.ibd.tasks import notify_analysts_of_report
 from meent.realisatie.ibd.visibility import is_analyst
 
+if TYPE_CHECKING:
+    from meent.leden.models import Account
+
 # The severity an incident starts with until an analyst triages it.
 SEVERITY_FOR_IMPACT = {
     Impact.BEPERKT: Severity.LAAG,
@@ -64,6 +69,31 @@ ALLOWED_ATTACHMENTS: dict[str, tuple[str, tuple[bytes, ...]]] = {
 }
 
 
+# Times before this year are typing errors (a year-1 date would also break the local-time arithmetic).
+EARLIEST_YEAR = 1990
+# The message when a closed incident is changed; the API answers it as a 409 conflict (code "closed").
+CLOSED = "closed"
+
+
+def _check_marking(tlp: str, pap: str | None = None, field: str = "tlp") -> None:
+    """Only the markings TLP 2.0 and PAP define: anything else would store a record nobody can see."""
+    if tlp not in TLP.values:
+        raise ValidationError({field: _("Kies een geldige TLP-markering.")})
+    if pap is not None and pap not in PAP.values:
+        raise ValidationError({"pap": _("Kies een geldige PAP-markering.")})
+
+
+def _check_time(at: datetime.datetime | None, field: str) -> None:
+    if at is not None and at.year < EARLIEST_YEAR:
+        raise ValidationError({field: _("Vul een tijdstip na %(year)d in.") % {"year": EARLIEST_YEAR}})
+
+
+def _check_open(incident: Incident) -> None:
+    # Asked of the database: the caller's instance may predate the closing.
+    if Incident.unscoped.filter(pk=incident.pk, status=Status.AFGESLOTEN).exists():
+        raise ValidationError(_("Dit incident is afgesloten; er kan niets meer aan worden toegevoegd."), code=CLOSED)
+
+
 def _check_recipients(tlp: str, recipients: Iterable) -> None:
     if tlp == TLP.RED and not any(r.has_role(Role.IBD_ANALIST) for r in recipients):
         raise ValidationError(
@@ -71,10 +101,29 @@ def _check_recipients(tlp: str, recipients: Iterable) -> None:
         )
 
 
-@transaction.atomic
-def report_incident(
+def report_incident(*, reporter: "Account", submission_key: str = "", **data) -> Incident:
+    """A gemeente's security officer reports an incident of their own gemeente (see :func:`_report_incident`).
+    A report with the ``submission_key`` of an earlier report by the same reporter (a double-submitted form, a
+    retried API call with the same ``Idempotency-Key``) returns that incident instead of a second one."""
+    if submission_key:
+        existing = Incident.unscoped.filter(reporter=reporter, submission_key=submission_key).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            return _report_incident(reporter=reporter, submission_key=submission_key, **data)
+    except IntegrityError:
+        # A parallel submission with the same key committed first (the counter lock orders them).
+        existing = Incident.unscoped.filter(reporter=reporter, submission_key=submission_key).first()
+        if not submission_key or existing is None:
+            raise
+        return existing
+
+
+def _report_incident(
     *,
     reporter,
+    submission_key: str,
     title: str,
     description: str,
     detected_at: datetime.datetime,
@@ -86,14 +135,17 @@ def report_incident(
     recipients: Iterable = (),
     reported_at: datetime.datetime | None = None,
     gemeente=None,
+    attachment: UploadedFile | None = None,
     notify: bool = True,
 ) -> Incident:
-    """A gemeente's security officer reports an incident of their own gemeente. The reporter is always a named
-    recipient, so AMBER+STRICT and RED reports stay visible to the person who made them. The analysts are
-    mailed once the report is committed (``notify``; the demo loader turns it off)."""
+    """The reporter is always a named recipient, so AMBER+STRICT and RED reports stay visible to the person who
+    made them. An ``attachment`` (evidence) is stored with the incident's marking, or the report is refused as a
+    whole. The analysts are mailed once the report is committed (``notify``; the demo loader turns it off)."""
     gemeente = gemeente or reporter.gemeente
     if gemeente is None:
         raise ValidationError(_("Alleen een account van een gemeente kan een incident melden."))
+    _check_marking(tlp, pap)
+    _check_time(detected_at, "detected_at")
     reported_at = reported_at or timezone.now()
     if detected_at > reported_at:
         raise ValidationError({"detected_at": _("Het tijdstip van ontdekken kan niet na het melden liggen.")})
@@ -121,8 +173,14 @@ def report_incident(
         pap=pap,
         response_due=response_due,
         closure_due=closure_due,
+        submission_key=submission_key,
     )
     incident.recipients.set(recipients)
+    if attachment:
+        try:
+            add_attachment(incident, upload=attachment, by=reporter, tlp=incident.tlp)
+        except ValidationError as error:
+            raise ValidationError({"attachment": error.message_dict.get("file", error.messages)}) from error
     transaction.on_commit(lambda: notify_analysts_of_report.enqueue(incident.number, str(Severity(severity).label)))
     return incident
 
@@ -192,6 +250,9 @@ def add_entry(
     pap: str = PAP.AMBER,
     occurred_at: datetime.datetime | None = None,
 ) -> TimelineEntry:
+    _check_open(incident)
+    _check_marking(tlp, pap)
+    _check_time(occurred_at, "occurred_at")
     if not text.strip():
         raise ValidationError({"text": _("Vul een tekst in.")})
     now = timezone.now()
@@ -255,6 +316,7 @@ def add_observable(
     source: str = "",
 ) -> tuple[Observable, bool]:
     """Store a normalised observable once per incident; a second report of it keeps the first."""
+    _check_marking(tlp, pap)
     normalised = normalise(type, value)
     return Observable.unscoped.get_or_create(
         incident=incident,
@@ -267,6 +329,7 @@ def add_observable(
 @transaction.atomic
 def add_observables(incident: Incident, items: Iterable[tuple[str, str]], *, by, tlp: str, source: str) -> int:
     """All or nothing: one invalid value and none are stored. Returns how many were new."""
+    _check_marking(tlp)
     new = 0
     for type_, value in items:
         _obs, created = add_observable(incident, type=type_, value=value, by=by, tlp=tlp, source=source)
@@ -279,6 +342,12 @@ def add_exclusion(*, type: str, value: str, reason: str = "") -> CorrelationExcl
         type=type, value=normalise(type, value), defaults={"reason": reason}
     )
     return exclusion
+
+
+def delete_exclusion(pk: int) -> bool:
+    """Whether there was such an exclusion."""
+    deleted, _rows = CorrelationExclusion.objects.filter(pk=pk).delete()
+    return bool(deleted)
 
 
 def _sniff(upload: UploadedFile) -> tuple[str, str]:
@@ -315,6 +384,7 @@ def _sniff(upload: UploadedFile) -> tuple[str, str]:
 
 @transaction.atomic
 def add_attachment(incident: Incident, *, upload: UploadedFile, by, tlp: str = TLP.AMBER) -> Attachment:
+    _check_marking(tlp)
     _ext, content_type = _sniff(upload)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
@@ -392,9 +462,21 @@ def publish_advisory(
     affected_products: str,
     tlp: str = TLP.GREEN,
     audience: Iterable = (),
+    recipients: Iterable = (),
     published_at: datetime.datetime | None = None,
 ) -> Advisory:
-    audience = list(audience)
+    """A RED advisory goes to named recipients — chosen accounts of the audience's gemeenten — not to every
+    account of those gemeenten."""
+    audience, recipients = list(audience), list(recipients)
+    if tlp == TLP.RED and not recipients:
+        raise ValidationError({"recipients": _("Kies bij TLP:RED de accounts die het advies ontvangen.")})
+    if tlp != TLP.RED and recipients:
+        raise ValidationError({"recipients": _("Alleen een advies met TLP:RED gaat naar genoemde ontvangers.")})
+    audience_ids = {g.pk for g in audience}
+    if any(r.gemeente is None or r.is_staff_member or r.gemeente.pk not in audience_ids for r in recipients):
+        raise ValidationError(
+            {"recipients": _("Een genoemde ontvanger is een account van een van de gekozen gemeenten.")}
+        )
     if tlp not in tlp_at_most(TLP.GREEN) and not audience:
         raise ValidationError({"audience": _("Kies bij TLP:AMBER en strenger de gemeenten die het advies ontvangen.")})
     if tlp in tlp_at_most(TLP.GREEN) and audience:
@@ -412,6 +494,7 @@ def publish_advisory(
         published_by=by,
     )
     advisory.audience.set(audience)
+    advisory.recipients.set(recipients)
     return advisory
 
 
@@ -424,6 +507,24 @@ def acknowledge(advisory: Advisory, *, account, at: datetime.datetime | None = N
         defaults={"account": account, "acknowledged_at": at or timezone.now()},
     )
     return ack
+
+
+def export_incident(incident: Incident, *, by: "Account", format: str, max_tlp: str, recipient: str) -> Export:
+    """Export what ``by`` sees of ``incident`` up to ``max_tlp``, each object with its page's marking, and record
+    the share. An incident marked above ``max_tlp`` is refused."""
+    check_max_tlp(incident, max_tlp)
+    entries, items = selectors.export_items(by, incident, max_tlp)
+    export = BUILDERS[format](incident, entries, items, max_tlp)
+    record_share(
+        incident,
+        by=by,
+        recipient=recipient,
+        format=format,
+        max_tlp=max_tlp,
+        entries=export.entries,
+        observables=export.observables,
+    )
+    return export
 
 
 def record_share(

@@ -4,7 +4,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.realisatie.ibd import exports, figures, forms, selectors, services
 from meent.realisatie.ibd.models import (
+    TLP,
     Activation,
     Category,
     CorrelationExclusion,
@@ -27,6 +27,7 @@ from meent.realisatie.ibd.models import (
     Severity,
     Status,
     Task,
+    tlp_at_most,
 )
 from meent.realisatie.ibd.visibility import is_analyst
 
@@ -37,6 +38,15 @@ def _apply_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def _pk(value: str | None) -> int | None:
+    """A database id from a form, or None for anything else ("²" passes ``isdigit`` but is no number)."""
+    try:
+        pk = int(value or "")
+    except ValueError:
+        return None
+    return pk if 0 < pk < 2**63 else None
 
 
 class IncidentMixin(RuleView):
@@ -96,16 +106,9 @@ class ReportView(RuleView, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = forms.ReportForm(request.POST, request.FILES, gemeente=request.user.gemeente)
         if form.is_valid():
-            data = dict(form.cleaned_data)
-            upload = data.pop("attachment")
             try:
-                with transaction.atomic():
-                    incident = services.report_incident(reporter=request.user, **data)
-                    if upload:
-                        services.add_attachment(incident, upload=upload, by=request.user, tlp=incident.tlp)
+                incident = services.report_incident(reporter=request.user, **form.cleaned_data)
             except ValidationError as error:
-                if hasattr(error, "error_dict") and "file" in error.error_dict:
-                    error = ValidationError({"attachment": error.error_dict["file"]})
                 _apply_errors(form, error)
             else:
                 messages.success(
@@ -160,7 +163,7 @@ class IncidentDetailView(IncidentMixin, TemplateView):
         entries = list(selectors.timeline(user, incident))
         attachments = list(selectors.attachments(user, incident))
         log_read(user, incident)
-        for item in entries:
+        for item in [*entries, *attachments]:
             log_read(user, item)
         analyst = is_analyst(user)
         context.update(
@@ -182,10 +185,15 @@ class IncidentDetailView(IncidentMixin, TemplateView):
             attachment_form=forms.AttachmentForm(),
         )
         if analyst:
+            observables = Paginator(selectors.observables(user, incident), OBSERVABLES_PER_PAGE).get_page(
+                self.request.GET.get("observables")
+            )
+            for observable in observables:
+                log_read(user, observable)
             context.update(
-                observables=selectors.observables(user, incident),
+                observables=observables,
                 suggestions=selectors.suggestions(user, incident),
-                correlations=selectors.correlations(user, incident),
+                correlations=selectors.correlations(user, incident, items=list(observables.object_list)),
                 tasks=selectors.tasks(user, incident),
                 shares=selectors.shares(user, incident),
                 import_form=forms.ImportForm(),
@@ -202,6 +210,10 @@ class IncidentDetailView(IncidentMixin, TemplateView):
                 transitions=[(s, Status(s).label) for s in services.TRANSITIONS[incident.status]],
             )
         return context
+
+
+# Observables on the incident page, per page (an incident can have thousands).
+OBSERVABLES_PER_PAGE = 50
 
 
 class IncidentPostView(IncidentMixin, View):
@@ -222,9 +234,6 @@ class AddEntryView(IncidentPostView):
 
     def post(self, request: HttpRequest, number: str) -> HttpResponse:
         form = forms.EntryForm(request.POST)
-        if not self.incident.is_open:
-            messages.error(request, _("Dit incident is afgesloten."))
-            return self.back()
         if form.is_valid():
             try:
                 services.add_entry(self.incident, author=request.user, **form.cleaned_data)
@@ -330,9 +339,7 @@ class AddObservableView(IncidentPostView):
     def post(self, request: HttpRequest, number: str) -> HttpResponse:
         accepted = request.POST.getlist("accepteer")
         if accepted:
-            offered = set(selectors.suggestions(request.user, self.incident))
-            items = [tuple(a.split("|", 1)) for a in accepted if "|" in a]
-            items = [i for i in items if i in offered]
+            items = selectors.offered_suggestions(request.user, self.incident, accepted)
             tlp = request.POST.get("tlp") or self.incident.tlp
             try:
                 count = services.add_observables(self.incident, items, by=request.user, tlp=tlp, source=_("suggestie"))
@@ -445,11 +452,8 @@ class NetworkView(IncidentMixin, View):
 
     def record_hours(self, request: HttpRequest, activation: Activation) -> HttpResponse:
         form = forms.HoursForm(request.POST)
-        deployment = (
-            activation.deployments.filter(pk=form.data.get("deployment")).first()
-            if str(form.data.get("deployment", "")).isdigit()
-            else None
-        )
+        pk = _pk(form.data.get("deployment"))
+        deployment = activation.deployments.filter(pk=pk).first() if pk is not None else None
         if deployment is None:
             raise Http404
         if form.is_valid():
@@ -473,8 +477,8 @@ class ExpertListView(RuleView, View):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         if "beschikbaar" in request.POST:
-            expert_id = request.POST.get("expert", "")
-            expert = Expert.objects.filter(pk=expert_id).first() if expert_id.isdigit() else None
+            pk = _pk(request.POST.get("expert"))
+            expert = Expert.objects.filter(pk=pk).first() if pk is not None else None
             if expert is None:
                 raise Http404
             services.set_availability(expert, request.POST["beschikbaar"] == "ja")
@@ -506,17 +510,17 @@ class ExportView(IncidentMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"incident": self.incident, "form": form}, status=400)
         data = form.cleaned_data
-        entries, items = selectors.export_items(request.user, self.incident, data["max_tlp"])
-        export = exports.BUILDERS[data["format"]](self.incident, entries, items, data["max_tlp"])
-        services.record_share(
-            self.incident,
-            by=request.user,
-            recipient=data["recipient"],
-            format=data["format"],
-            max_tlp=data["max_tlp"],
-            entries=export.entries,
-            observables=export.observables,
-        )
+        try:
+            export = services.export_incident(
+                self.incident,
+                by=request.user,
+                format=data["format"],
+                max_tlp=data["max_tlp"],
+                recipient=data["recipient"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+            return render(request, self.template_name, {"incident": self.incident, "form": form}, status=400)
         log_read(request.user, self.incident)
         response = HttpResponse(export.content, content_type=export.content_type)
         response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
@@ -596,6 +600,8 @@ class AdvisoryDetailView(AdvisoryMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         user, advisory = self.request.user, self.advisory
+        if advisory.tlp not in tlp_at_most(TLP.GREEN):  # a confidential advisory: its reads are audited
+            log_read(user, advisory)
         context.update(
             advisory=advisory,
             can_acknowledge=user.has_perm("ibd.acknowledge_advisory", advisory),
@@ -614,6 +620,9 @@ class AcknowledgeView(AdvisoryMixin, View):
         services.acknowledge(self.advisory, account=request.user)
         messages.success(request, _("Bedankt, de ontvangst is bevestigd."))
         return redirect("ibd:advisory-detail", self.advisory.number)
+
+
+MIN_YEAR, MAX_YEAR = 1990, 9998
 
 
 class FiguresView(RuleView, TemplateView):
@@ -664,8 +673,7 @@ class ExclusionDeleteView(RuleView, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        deleted, _rows = CorrelationExclusion.objects.filter(pk=pk).delete()
-        if not deleted:
+        if not services.delete_exclusion(pk):
             raise Http404
         messages.success(request, _("De uitzondering is verwijderd."))
         return redirect("ibd:exclusion-list")

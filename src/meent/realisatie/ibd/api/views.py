@@ -15,7 +15,19 @@ TAGS = ["IBD"]
 
 
 def _raise_validation(error: DjangoValidationError) -> None:
+    if getattr(error, "code", None) == services.CLOSED:
+        raise Conflict(error.messages[0])
     raise ValidationError(error.message_dict if hasattr(error, "error_dict") else {"nonFieldErrors": error.messages})
+
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="Een unieke sleutel per melding (hoogstens 100 tekens). Een herhaalde aanroep met dezelfde sleutel "
+    "maakt geen tweede incident, maar geeft het eerder gemelde incident terug.",
+)
 
 
 class IncidentListParams(serializers.Serializer):
@@ -30,7 +42,9 @@ class IncidentListParams(serializers.Serializer):
         parameters=[OpenApiParameter("status", str, enum=Status.values, description="Alleen deze status.")],
     ),
     retrieve=extend_schema(summary="Eén incident", tags=TAGS, parameters=[NUMBER]),
-    create=extend_schema(summary="Een incident melden (informatiebeveiliger van een gemeente)", tags=TAGS),
+    create=extend_schema(
+        summary="Een incident melden (informatiebeveiliger van een gemeente)", tags=TAGS, parameters=[IDEMPOTENCY_KEY]
+    ),
 )
 class IncidentViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
@@ -72,9 +86,13 @@ class IncidentViewSet(
 
     def perform_create(self, serializer) -> None:
         data = dict(serializer.validated_data)
+        key = self.request.headers.get("Idempotency-Key", "").strip()
+        if len(key) > 100:
+            raise ValidationError({"Idempotency-Key": ["Hoogstens 100 tekens."]})
         try:
             serializer.instance = services.report_incident(
                 reporter=self.request.user,
+                submission_key=key,
                 title=data["title"],
                 description=data["description"],
                 detected_at=data["detected_at"],
@@ -126,11 +144,6 @@ class TimelineViewSet(IncidentChildViewSet):
             log_read(request.user, entry)
         return response
 
-    def create(self, request, *args, **kwargs):
-        if not self.incident.is_open:
-            raise Conflict("Dit incident is afgesloten.")
-        return super().create(request, *args, **kwargs)
-
     def perform_create(self, serializer) -> None:
         data = serializer.validated_data
         try:
@@ -159,6 +172,12 @@ class ObservableViewSet(IncidentChildViewSet):
 
     def get_queryset(self):
         return selectors.observables(self.request.user, self.incident)
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        for observable in self.paginator.page.object_list:
+            log_read(request.user, observable)
+        return response
 
     def perform_create(self, serializer) -> None:
         data = serializer.validated_data

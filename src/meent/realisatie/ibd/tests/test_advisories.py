@@ -106,3 +106,21 @@ def test_figures_for_the_annual_report(client, login, people):
     page = client.get("/ibd/cijfers/?jaar=2020")
     assert page.status_code == 200 and "Melding zonder vraag" in page.text
     assert first.title not in page.text
+
+
+def test_a_red_advisory_reaches_only_its_named_recipients(client, login, people):
+    utrecht = Gemeente.objects.get(code="GM0344")
+    with pytest.raises(ValidationError):
+        publish(people, tlp=TLP.RED, audience=[utrecht])  # no named recipients
+    with pytest.raises(ValidationError):
+        publish(people, tlp=TLP.RED, audience=[utrecht], recipients=[people["amsterdam_iso"]])
+    with pytest.raises(ValidationError):
+        publish(people, tlp=TLP.AMBER, audience=[utrecht], recipients=[people["utrecht_iso"]])
+    red = publish(people, tlp=TLP.RED, audience=[utrecht], recipients=[people["utrecht_iso"]])
+    assert selectors.advisory_visible_to(people["utrecht_iso"], red)
+    assert selectors.advisory_visible_to(people["analyst"], red)
+    for other in ("utrecht_iso2", "utrecht_staff", "amsterdam_iso", "bestuur"):
+        assert not selectors.advisory_visible_to(people[other], red), other
+    login(people["utrecht_iso2"])
+    assert client.get(f"/ibd/adviezen/{red.number}/").status_code == 404
+    assert red.number not in client.get("/ibd/adviezen/").text

@@ -42,3 +42,22 @@ def test_another_gemeente_sees_nothing_of_it(incident, page, live_server):
     assert page.get_by_text("Phishing bij Burgerzaken").count() == 0
     response = page.goto(f"{live_server.url}/ibd/incidenten/{incident.number}/")
     assert response.status == 404
+
+
+def test_a_report_submitted_twice_makes_one_incident(incident, page, live_server):
+    import datetime
+
+    from django.utils import timezone
+
+    from meent.realisatie.ibd.models import Incident
+
+    log_in(page, live_server.url, "utrecht-iso")
+    page.goto(f"{live_server.url}/ibd/incidenten/melden/")
+    page.fill("[name=title]", "Ransomware op de fileserver")
+    page.fill("[name=description]", "Bestanden versleuteld.")
+    page.fill("[name=detected_at]", (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
+    # A double click: the same form, with its one-time key, sent twice.
+    page.evaluate("() => { const f = document.querySelector('form[enctype]'); f.requestSubmit(); f.requestSubmit(); }")
+    page.wait_for_url("**/ibd/incidenten/IBD-*/")
+    assert page.get_by_text("Uw melding is ontvangen").is_visible()
+    assert Incident.unscoped.filter(title="Ransomware op de fileserver").count() == 1

@@ -48,15 +48,19 @@ def test_the_stix_bundle_uses_tlp2_markings(worked, people):
     assert by_type["incident"][0]["object_marking_refs"] == [exports.TLP2_IDS[TLP.AMBER]]
 
 
-def test_a_stricter_incident_is_shared_without_its_report(worked, people):
+def test_a_stricter_incident_is_not_shared_at_a_lower_tlp(worked, people):
     entries, items = selectors.export_items(people["analyst"], worked, TLP.GREEN)
-    bundle = json.loads(exports.build_stix(worked, entries, items, TLP.GREEN).content)
-    incident = next(o for o in bundle["objects"] if o["type"] == "incident")
-    assert incident["name"] == worked.number and "description" not in incident
-    event = json.loads(exports.build_misp(worked, entries, items, TLP.GREEN).content)["Event"]
-    assert event["info"] == worked.number
-    assert {"name": "tlp:green"} in event["Tag"]
-    assert {a["type"] for a in event["Attribute"]} == {"ip-dst", "vulnerability", "text"}
+    for build in exports.BUILDERS.values():
+        with pytest.raises(ValidationError):
+            build(worked, entries, items, TLP.GREEN)
+    export = exports.build_misp(worked, *selectors.export_items(people["analyst"], worked, "AMBER"), "AMBER")
+    event = json.loads(export.content)
+    assert event["Event"]["info"] == f"{worked.number}: {worked.title}"
+    assert {"name": "tlp:amber"} in event["Event"]["Tag"]
+    # The GREEN and CLEAR items of an AMBER incident are AMBER, as on its page.
+    assert {t["name"] for a in event["Event"]["Attribute"] for t in a["Tag"] if t["name"].startswith("tlp:")} == {
+        "tlp:amber"
+    }
 
 
 def test_the_export_page_records_what_was_shared(client, login, people, worked):
@@ -64,10 +68,10 @@ def test_the_export_page_records_what_was_shared(client, login, people, worked):
     url = f"/ibd/incidenten/{worked.number}/delen/"
     response = client.post(url, {"format": "misp", "max_tlp": "AMBER", "recipient": "NCSC"})
     assert response.status_code == 200 and response["Content-Disposition"].endswith('-misp.json"')
-    response = client.post(url, {"format": "pdf", "max_tlp": "GREEN", "recipient": "NCSC"})
+    response = client.post(url, {"format": "pdf", "max_tlp": "AMBER", "recipient": "NCSC"})
     assert response.content.startswith(b"%PDF")
     share = Share.objects.order_by("pk").last()
-    assert (share.recipient, share.format, share.max_tlp, share.observables) == ("NCSC", "pdf", "GREEN", 2)
+    assert (share.recipient, share.format, share.max_tlp, share.observables) == ("NCSC", "pdf", "AMBER", 3)
     assert "gedeeld met NCSC" in client.get(f"/ibd/incidenten/{worked.number}/").text
 
 
