@@ -54,3 +54,10 @@ def test_audit_entries_cannot_be_edited_in_the_admin(client, make_account, login
     entry.refresh_from_db()
     assert entry.object_repr == "Vast"
     assert response.status_code in (403, 302, 200)
+
+
+def test_the_admin_does_not_list_audit_entries(client, make_account, login):
+    """The audit trail is read on its own page, which hides entries of records the reader may not see; the admin
+    would show every entry in full."""
+    login(make_account(Role.BESTUUR))
+    assert client.get("/admin/auditlog/logentry/").status_code in (302, 403)
