@@ -843,6 +843,14 @@ def add_assignment(
     return assignment
 
 
+def received_message(email: str) -> str:
+    """The answer of the form and the API to a registration, whether or not the address was registered already."""
+    return _(
+        "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
+        "wachtlijst staat, en de link naar uw persoonlijke pagina."
+    ) % {"email": email.strip().lower()}
+
+
 def register_or_remind(*, event: Event | int, email: str, **fields) -> Registration | None:
     """:func:`register`, except that an address already registered for the event is not refused but gets a mail
     with its personal link. The form then answers the same whether or not the address was registered, so it tells
