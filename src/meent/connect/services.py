@@ -38,6 +38,7 @@ from meent.connect.models import (
 )
 from meent.core.audit import log_changed, log_created
 from meent.core.refusals import ImportRefused, Refused
+from meent.core.tasks import enqueue_on_commit
 from meent.leden.models import Organisation
 
 if TYPE_CHECKING:
@@ -160,7 +161,9 @@ def update_session(
     promoted = {choice.registration_id for choice in _promote_session_waiting(locked)}
     if moved:
         for registration_id in _choosers(locked).exclude(pk__in=promoted):
-            tasks.send_session_change_mail.enqueue(registration_id, "sessie_gewijzigd", locked.pk, locked.title)
+            enqueue_on_commit(
+                tasks.send_session_change_mail, registration_id, "sessie_gewijzigd", locked.pk, locked.title
+            )
     return locked
 
 
@@ -172,7 +175,7 @@ def delete_session(session: Session) -> int:
     locked = Session.objects.select_for_update().get(pk=session.pk)
     told = list(_choosers(locked))
     for registration_id in told:
-        tasks.send_session_change_mail.enqueue(registration_id, "sessie_vervallen", None, locked.title)
+        enqueue_on_commit(tasks.send_session_change_mail, registration_id, "sessie_vervallen", None, locked.title)
     locked.choices.all().delete()
     locked.delete()
     return len(told)
@@ -237,7 +240,7 @@ def reschedule_event(
     for day in TrainingDay.objects.filter(edition__event=locked).order_by("-date" if day_shift.days > 0 else "date"):
         day.date += day_shift
         day.save(update_fields=["date"])
-    tasks.send_event_change_mails.enqueue(change.pk)
+    enqueue_on_commit(tasks.send_event_change_mails, change.pk)
     return change
 
 
@@ -260,7 +263,7 @@ def cancel_event(event: Event, *, reason: str, replacement: Event | None = None,
     )
     locked.status = Event.Status.GEANNULEERD
     locked.save(update_fields=["status"])
-    tasks.send_event_change_mails.enqueue(change.pk)
+    enqueue_on_commit(tasks.send_event_change_mails, change.pk)
     return change
 
 
@@ -290,7 +293,7 @@ def convert_event(
     locked.stream_url = stream_url or locked.stream_url
     locked.venue = venue or locked.venue
     locked.save(update_fields=["format", "stream_url", "venue"])
-    tasks.send_event_change_mails.enqueue(change.pk)
+    enqueue_on_commit(tasks.send_event_change_mails, change.pk)
     return change
 
 
@@ -387,7 +390,7 @@ def register(
             Registration.objects.bulk_create([registration])
             SessionChoice.objects.bulk_create(choices)
             log_created([registration, *choices])
-            transaction.on_commit(lambda: tasks.send_registration_mail.enqueue(registration.pk, "aanmelding"))
+            enqueue_on_commit(tasks.send_registration_mail, registration.pk, "aanmelding")
     except IntegrityError as exc:  # the partial unique index on (event, email): the seat taken is rolled back
         raise AlreadyRegistered(_("Met dit e-mailadres bent u al aangemeld voor dit evenement.")) from exc
     return registration
@@ -441,7 +444,7 @@ def _promote_waiting(event: Event) -> list[Registration]:
     for session in Session.objects.select_for_update().filter(event=event).order_by("pk"):
         _promote_session_waiting(session, already_told=told)
     for registration in promoted:
-        tasks.send_registration_mail.enqueue(registration.pk, "doorgeschoven")
+        enqueue_on_commit(tasks.send_registration_mail, registration.pk, "doorgeschoven")
     return promoted
 
 
@@ -468,7 +471,7 @@ def _promote_session_waiting(session: Session, *, already_told: set[int] = froze
         choice.save(update_fields=["status", "promoted_at"])
         promoted.append(choice)
         if choice.registration_id not in already_told:
-            tasks.send_session_mail.enqueue(choice.pk, "sessie_doorgeschoven")
+            enqueue_on_commit(tasks.send_session_mail, choice.pk, "sessie_doorgeschoven")
     return promoted
 
 
@@ -522,7 +525,7 @@ def cancel_registration(token: str, *, expired: bool = False) -> Registration:
         if held_seat:
             _free_event_seat(event)
             _promote_waiting(event)
-        tasks.send_registration_mail.enqueue(registration.pk, "verlopen" if expired else "afmelding")
+        enqueue_on_commit(tasks.send_registration_mail, registration.pk, "verlopen" if expired else "afmelding")
     return registration
 
 
@@ -690,7 +693,7 @@ def invite_evaluations(event: Event) -> None:
         raise ChangeRefused(_("Evaluaties gaan pas uit als het evenement voorbij is."))
     locked.evaluation_invited_at = timezone.now()
     locked.save(update_fields=["evaluation_invited_at"])
-    tasks.send_evaluation_invitations.enqueue(locked.pk)
+    enqueue_on_commit(tasks.send_evaluation_invitations, locked.pk)
 
 
 def invite_due_evaluations(*, now: datetime.datetime | None = None, window: datetime.timedelta | None = None) -> int:
@@ -840,6 +843,14 @@ def add_assignment(
     return assignment
 
 
+def received_message(email: str) -> str:
+    """The answer of the form and the API to a registration, whether or not the address was registered already."""
+    return _(
+        "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
+        "wachtlijst staat, en de link naar uw persoonlijke pagina."
+    ) % {"email": email.strip().lower()}
+
+
 def register_or_remind(*, event: Event | int, email: str, **fields) -> Registration | None:
     """:func:`register`, except that an address already registered for the event is not refused but gets a mail
     with its personal link. The form then answers the same whether or not the address was registered, so it tells
@@ -854,5 +865,5 @@ def register_or_remind(*, event: Event | int, email: str, **fields) -> Registrat
             .first()
         )
         if existing is not None:
-            tasks.send_registration_mail.enqueue(existing.pk, "al-aangemeld")
+            enqueue_on_commit(tasks.send_registration_mail, existing.pk, "al-aangemeld")
         return None

@@ -1,7 +1,7 @@
 """Background mail to registrants. Tasks take ids, read the committed state and log every mail they send.
 
-With the database task backend a task row is written in the same transaction as the change that caused it, so a
-rolled-back registration never mails anyone."""
+The services queue them with :func:`meent.core.tasks.enqueue_on_commit`, so a rolled-back change never mails
+anyone, whichever task backend runs them."""
 
 from django.conf import settings
 from django.core.mail import send_mail

@@ -152,14 +152,7 @@ class RegisterView(RuleView, EventMixin, FormView):
             form.add_error(None, str(exc))
             return self.form_invalid(form)
         # The same answer whether or not the address was already registered; the mail says which (#11 F12).
-        messages.success(
-            self.request,
-            _(
-                "Dank u. Wij hebben een mail gestuurd naar %(email)s. Daarin staat of u bent aangemeld of op de "
-                "wachtlijst staat, en de link naar uw persoonlijke pagina."
-            )
-            % {"email": data["email"].strip().lower()},
-        )
+        messages.success(self.request, services.received_message(data["email"]))
         return redirect("connect:event-detail", self.get_event().pk)
 
 

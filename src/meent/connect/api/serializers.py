@@ -121,6 +121,14 @@ class RegistrationSerializer(serializers.ModelSerializer):
         fields = ["token", "evenement", "sessies", "naam", "email", "organisatie", "status", "bevestigd", "aangemeldOp"]
 
 
+class RegistrationReceivedSerializer(serializers.Serializer):
+    """The answer to a registration by anyone but an organiser: the same whether or not the address was already
+    registered (#11 F12); the mail says which, with the personal code."""
+
+    status = serializers.CharField(help_text="Altijd `ontvangen`.")
+    bericht = serializers.CharField()
+
+
 class RegistrationStaffSerializer(RegistrationSerializer):
     """For organisers: everything but the registrant's personal code."""
 

@@ -12,6 +12,7 @@ from meent.connect import selectors, services
 from meent.connect.api.serializers import (
     EvaluationSerializer,
     EventSerializer,
+    RegistrationReceivedSerializer,
     RegistrationRequestSerializer,
     RegistrationSerializer,
     RegistrationStaffSerializer,
@@ -119,17 +120,26 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         summary="Aanmelden voor een evenement",
         description="Neemt een plaats als die er is (status `aangemeld`), anders een plaats op de wachtlijst "
         "(status `wachtlijst`). Per gekozen sessie (`sessies`) een plaats in de sessie, of als die vol is een "
-        "plaats op de wachtlijst van die sessie; de plaats in het evenement blijft dan staan. Het antwoord geeft "
-        "de status per sessie. 400 als een sessie niet bij het evenement hoort of twee sessies tegelijk zijn. "
-        "De deelnemer krijgt een mail om het e-mailadres te bevestigen. "
-        "409 als de aanmelding gesloten is, het evenement geannuleerd is of het e-mailadres al is aangemeld. "
+        "plaats op de wachtlijst van die sessie; de plaats in het evenement blijft dan staan. "
+        "De deelnemer krijgt een mail met de status (per sessie), de persoonlijke code en de link om het "
+        "e-mailadres te bevestigen. Het antwoord is 202, hetzelfde of het e-mailadres al is aangemeld of niet: een "
+        "adres dat al is aangemeld krijgt een mail met zijn persoonlijke link, zodat het antwoord niet verraadt "
+        "wie op de deelnemerslijst staat. Alleen organisatoren van het evenement krijgen 201 met de aanmelding "
+        "(ook de persoonlijke code en de status per sessie), en 409 als het e-mailadres al is aangemeld. "
+        "400 als een sessie niet bij het evenement hoort of twee sessies tegelijk zijn. "
+        "409 als de aanmelding gesloten is of het evenement geannuleerd is. "
         "429 (met Retry-After) bij te veel aanmeldingen vanaf hetzelfde adres kort na elkaar.",
         tags=["Connect"],
         parameters=[ID],
         request=RegistrationRequestSerializer,
         responses={
-            201: RegistrationSerializer,
-            409: OpenApiResponse(description="Aanmelding gesloten, evenement geannuleerd of al aangemeld."),
+            201: OpenApiResponse(RegistrationSerializer, description="Aangemeld (alleen voor organisatoren)."),
+            202: OpenApiResponse(
+                RegistrationReceivedSerializer, description="Ontvangen; de deelnemer hoort de rest per mail."
+            ),
+            409: OpenApiResponse(
+                description="Aanmelding gesloten of evenement geannuleerd; voor organisatoren ook: al aangemeld."
+            ),
             429: OpenApiResponse(description="Te veel aanmeldingen vanaf dit adres; zie de Retry-After-header."),
         },
     )
@@ -139,15 +149,26 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         body = RegistrationRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
+        fields = {
+            "event": event,
+            "name": data["naam"],
+            "email": data["email"],
+            "organisation_name": data["organisatie"],
+            "sessions": data["sessies"],
+            "account": request.user,
+        }
+        organiser = request.user.has_perm("connect.manage_event", event)
         try:
-            registration = services.register(
-                event=event,
-                name=data["naam"],
-                email=data["email"],
-                organisation_name=data["organisatie"],
-                sessions=data["sessies"],
-                account=request.user,
-            )
+            if not organiser:
+                # The same answer whether or not the address was already registered; the mail says which (#11 F12).
+                services.register_or_remind(**fields)
+                return Response(
+                    RegistrationReceivedSerializer(
+                        {"status": "ontvangen", "bericht": services.received_message(data["email"])}
+                    ).data,
+                    status=status.HTTP_202_ACCEPTED,
+                )
+            registration = services.register(**fields)
         except services.RegistrationClosed as exc:
             raise Conflict(str(exc)) from exc
         except services.AlreadyRegistered as exc:

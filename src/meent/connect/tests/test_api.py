@@ -10,9 +10,15 @@ from meent.core.roles import Role
 pytestmark = pytest.mark.django_db
 
 
-def post_registration(client, event, **body):
+def post_registration(client, event, *, key: str | None = None, **body):
     body = {"naam": "Anna de Boer", "email": "anna@voorbeeld.nl", **body}
-    return client.post(f"/api/v1/evenementen/{event.pk}/aanmeldingen", body, content_type="application/json")
+    headers = {"HTTP_AUTHORIZATION": f"Token {key}"} if key else {}
+    return client.post(f"/api/v1/evenementen/{event.pk}/aanmeldingen", body, content_type="application/json", **headers)
+
+
+@pytest.fixture
+def organiser_key(make_account, api_key) -> str:
+    return api_key(make_account(Role.CONNECT))
 
 
 def test_list_filters_and_detail_hide_the_stream_link(client):
@@ -38,16 +44,16 @@ def test_bad_filter_is_a_problem(client):
     assert response.json()["invalid_params"][0]["name"] == "vorm"
 
 
-def test_register_201_aangemeld_then_wachtlijst(client):
+def test_an_organiser_registers_201_aangemeld_then_wachtlijst(client, organiser_key):
     event = EventFactory(capacity=1)
-    first = post_registration(client, event)
+    first = post_registration(client, event, key=organiser_key)
     assert first.status_code == 201 and first.json()["status"] == "aangemeld"
-    second = post_registration(client, event, email="bert@voorbeeld.nl")
+    second = post_registration(client, event, key=organiser_key, email="bert@voorbeeld.nl")
     assert second.status_code == 201 and second.json()["status"] == "wachtlijst"
     assert client.get(f"/api/v1/evenementen/{event.pk}").json()["vrijePlaatsen"] == 0
 
 
-def test_register_409_when_closed_cancelled_or_already_registered(client):
+def test_register_409_when_closed_or_cancelled_and_for_an_organiser_when_already_registered(client, organiser_key):
     past = PastEventFactory()
     response = post_registration(client, past)
     assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
@@ -57,15 +63,35 @@ def test_register_409_when_closed_cancelled_or_already_registered(client):
     assert post_registration(client, cancelled).status_code == 409
     event = EventFactory()
     post_registration(client, event)
-    assert post_registration(client, event, email="ANNA@voorbeeld.nl").status_code == 409
+    again = post_registration(client, event, key=organiser_key, email="ANNA@voorbeeld.nl")
+    assert again.status_code == 409 and "al aangemeld" in again.json()["detail"]
 
 
-def test_register_for_several_sessions_gives_the_status_per_session(client):
+def test_anyone_else_gets_the_same_answer_whether_or_not_the_address_is_registered(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        new = post_registration(client, event)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = post_registration(client, event, naam="Iemand anders", email="ANNA@voorbeeld.nl")
+    assert new.status_code == again.status_code == 202
+    assert new.json() == again.json() and new.json()["status"] == "ontvangen"
+    assert "anna@voorbeeld.nl" in new.json()["bericht"] and "token" not in new.text
+    registration = Registration.objects.get(event=event)
+    assert registration.name == "Anna de Boer"
+    first_mail, reminder = mailoutbox
+    assert first_mail.to == reminder.to == ["anna@voorbeeld.nl"]
+    assert f"/aanmelding/{registration.token}/" in first_mail.body and "U bent al aangemeld" in reminder.subject
+    assert f"/aanmelding/{registration.token}/" in reminder.body
+
+
+def test_register_for_several_sessions_gives_the_organiser_the_status_per_session(client, organiser_key):
     event = EventFactory(capacity=5)
     full = SessionFactory(event=event, title="Vol", capacity=1, starts_at=event.starts_at)
     free = SessionFactory(event=event, title="Vrij", capacity=5, starts_at=None)
     services.register(event=event, name="Eerste", email="eerste@voorbeeld.nl", sessions=[full])
-    response = post_registration(client, event, sessies=[free.pk, full.pk])
+    response = post_registration(client, event, key=organiser_key, sessies=[free.pk, full.pk])
     assert response.status_code == 201 and response.json()["status"] == "aangemeld"
     sessions = {s["titel"]: s["status"] for s in response.json()["sessies"]}
     assert sessions == {"Vol": "wachtlijst", "Vrij": "aangemeld"}
@@ -96,8 +122,9 @@ def test_register_400_for_bad_body_or_a_foreign_session(client):
 
 def test_delete_with_the_token_cancels_and_promotes(client):
     event = EventFactory(capacity=1)
-    token = post_registration(client, event).json()["token"]
-    waiting = post_registration(client, event, email="bert@voorbeeld.nl").json()["token"]
+    post_registration(client, event)
+    post_registration(client, event, email="bert@voorbeeld.nl")
+    token, waiting = Registration.objects.filter(event=event).order_by("pk").values_list("token", flat=True)
     assert client.get(f"/api/v1/evenementen/{event.pk}/aanmeldingen/{token}").json()["status"] == "aangemeld"
     assert client.delete(f"/api/v1/evenementen/{event.pk}/aanmeldingen/{token}").status_code == 204
     assert Registration.objects.get(token=waiting).status == "aangemeld"

@@ -15,15 +15,18 @@ def registered(event, count):
     return [services.register(event=event, name=f"P{n}", email=f"p{n}@voorbeeld.nl") for n in range(count)]
 
 
-def test_rescheduling_keeps_old_and_new_date_and_reason_and_mails_everyone(mailoutbox):
+def test_rescheduling_keeps_old_and_new_date_and_reason_and_mails_everyone(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     event = EventFactory(capacity=1)
     registered(event, 2)  # one seated, one waiting
     old = event.starts_at
     mailoutbox.clear()
     new_start = in_days(60)
-    change = services.reschedule_event(
-        event, starts_at=new_start, ends_at=new_start + datetime.timedelta(hours=4), reason="corona"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        change = services.reschedule_event(
+            event, starts_at=new_start, ends_at=new_start + datetime.timedelta(hours=4), reason="corona"
+        )
     assert (change.old_starts_at, change.new_starts_at, change.reason) == (old, new_start, "corona")
     event.refresh_from_db()
     assert event.starts_at == new_start
@@ -42,11 +45,12 @@ def test_rescheduling_to_the_same_date_or_backwards_is_refused():
         )
 
 
-def test_converting_to_digital_keeps_registrations_and_tells_them(mailoutbox):
+def test_converting_to_digital_keeps_registrations_and_tells_them(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory(capacity=5)
     people = registered(event, 3)
     mailoutbox.clear()
-    services.convert_event(event, new_format="digitaal", reason="corona", stream_url="https://stream.example/x")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.convert_event(event, new_format="digitaal", reason="corona", stream_url="https://stream.example/x")
     event.refresh_from_db()
     assert event.format == "digitaal" and event.stream_url == "https://stream.example/x"
     assert event.registrations.filter(status="aangemeld").count() == len(people)
@@ -60,12 +64,13 @@ def test_digital_without_a_stream_link_is_refused():
         services.convert_event(EventFactory(), new_format="digitaal", reason="corona")
 
 
-def test_cancelling_offers_the_replacement_and_cannot_happen_twice(mailoutbox):
+def test_cancelling_offers_the_replacement_and_cannot_happen_twice(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory()
     registered(event, 2)
     replacement = EventFactory(title="Jaarcongres 2021")
     mailoutbox.clear()
-    services.cancel_event(event, reason="corona", replacement=replacement)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_event(event, reason="corona", replacement=replacement)
     event.refresh_from_db()
     assert event.is_cancelled
     assert len(mailoutbox) == 2
@@ -78,12 +83,13 @@ def test_cancelling_offers_the_replacement_and_cannot_happen_twice(mailoutbox):
         services.reschedule_event(event, starts_at=in_days(90), ends_at=in_days(90, 16), reason="x")
 
 
-def test_cancelled_registrants_are_not_mailed_about_changes(mailoutbox):
+def test_cancelled_registrants_are_not_mailed_about_changes(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory()
     gone, stays = registered(event, 2)
     services.cancel_registration(gone.token)
     mailoutbox.clear()
-    services.reschedule_event(event, starts_at=in_days(40), ends_at=in_days(40, 16), reason="zaal niet beschikbaar")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reschedule_event(event, starts_at=in_days(40), ends_at=in_days(40, 16), reason="zaal niet beschikbaar")
     assert [m.to[0] for m in mailoutbox] == [stays.email]
 
 

@@ -59,22 +59,24 @@ def test_attendance_import_page_shows_the_errors(client, make_account, login):
     assert "Regel 2: nietaangemeld@voorbeeld.nl is niet aangemeld" in response.text
 
 
-def test_invitations_go_to_attendees_once(mailoutbox):
+def test_invitations_go_to_attendees_once(mailoutbox, django_capture_on_commit_callbacks):
     event = PastEventFactory()
     present, _absent = seated(event, "a@voorbeeld.nl", "b@voorbeeld.nl")
     services.set_attendance(present, attended=True)
-    services.invite_evaluations(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_evaluations(event)
     assert [m.to for m in mailoutbox] == [["a@voorbeeld.nl"]]
     assert f"/aanmelding/{present.token}/evaluatie/" in mailoutbox[0].body
     with pytest.raises(services.ChangeRefused):
         services.invite_evaluations(event)
 
 
-def test_without_attendance_everyone_with_a_seat_is_invited(mailoutbox):
+def test_without_attendance_everyone_with_a_seat_is_invited(mailoutbox, django_capture_on_commit_callbacks):
     event = PastEventFactory()
     seated(event, "a@voorbeeld.nl", "b@voorbeeld.nl")
     RegistrationFactory(event=event, email="w@voorbeeld.nl", status="wachtlijst")
-    services.invite_evaluations(event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_evaluations(event)
     assert sorted(m.to[0] for m in mailoutbox) == ["a@voorbeeld.nl", "b@voorbeeld.nl"]
 
 
@@ -119,7 +121,7 @@ def test_results_average_per_aspect():
     assert dict(results.distribution)[8] == 2
 
 
-def test_due_invitations_go_out_once_for_recently_ended_events(mailoutbox):
+def test_due_invitations_go_out_once_for_recently_ended_events(mailoutbox, django_capture_on_commit_callbacks):
     import datetime
     import io
 
@@ -134,7 +136,8 @@ def test_due_invitations_go_out_once_for_recently_ended_events(mailoutbox):
     seated(long_ago, "b@voorbeeld.nl")
     cancelled = PastEventFactory(status="geannuleerd")
     seated(cancelled, "c@voorbeeld.nl")
-    call_command("connect_evaluaties", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("connect_evaluaties", stdout=io.StringIO())
     assert [m.to for m in mailoutbox] == [["a@voorbeeld.nl"]]
     assert services.invite_due_evaluations(now=timezone.now() + datetime.timedelta(hours=1)) == 0
 

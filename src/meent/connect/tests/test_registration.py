@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from auditlog.models import LogEntry
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -39,6 +39,25 @@ def test_registration_mails_the_confirmation_link_after_commit(mailoutbox, djang
     assert SentMail.objects.get(registration=registration).kind == "aanmelding"
 
 
+def test_a_rolled_back_registration_or_cancellation_mails_nobody(mailoutbox, django_capture_on_commit_callbacks):
+    event = EventFactory(capacity=1)
+    seated = register(event, 1)
+    register(event, 2)  # on the waiting list: a cancelled seat would promote and mail them
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        register(event, 3)
+        services.cancel_registration(seated.token)
+        raise RuntimeError("the surrounding change fails")
+    assert callbacks == [] and mailoutbox == []
+    assert list(Registration.objects.filter(event=event).order_by("pk").values_list("status", flat=True)) == [
+        "aangemeld",
+        "wachtlijst",
+    ]
+
+
 def test_double_opt_in_confirms_the_address():
     registration = register(EventFactory(), 1)
     assert not registration.is_confirmed
@@ -54,13 +73,13 @@ def test_the_same_address_cannot_register_twice_but_may_again_after_cancelling()
     assert register(event, 1).status == "aangemeld"
 
 
-def test_cancelling_promotes_the_first_in_line_and_tells_them(mailoutbox):
+def test_cancelling_promotes_the_first_in_line_and_tells_them(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory(capacity=1)
     seated = register(event, 1)
     first_waiting = register(event, 2)
     second_waiting = register(event, 3)
-    mailoutbox.clear()
-    services.cancel_registration(seated.token)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_registration(seated.token)
     first_waiting.refresh_from_db()
     second_waiting.refresh_from_db()
     assert first_waiting.status == "aangemeld" and first_waiting.promoted_at is not None
@@ -98,13 +117,13 @@ def test_a_full_session_waitlists_that_choice_but_keeps_the_event_seat():
     assert (workshop.seats_taken, other.seats_taken) == (1, 1)
 
 
-def test_dropping_one_session_promotes_that_sessions_waiting_list_only(mailoutbox):
+def test_dropping_one_session_promotes_that_sessions_waiting_list_only(mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory(capacity=10)
     workshop = SessionFactory(event=event, capacity=1)
     seated = register(event, 1, sessions=[workshop])
     waiting = register(event, 2, sessions=[workshop])
-    mailoutbox.clear()
-    choice = services.cancel_session_choice(seated.token, workshop)
+    with django_capture_on_commit_callbacks(execute=True):
+        choice = services.cancel_session_choice(seated.token, workshop)
     assert choice.status == "geannuleerd"
     seated.refresh_from_db()
     assert seated.status == "aangemeld"  # the event seat is kept
@@ -114,7 +133,9 @@ def test_dropping_one_session_promotes_that_sessions_waiting_list_only(mailoutbo
     assert services.cancel_session_choice(seated.token, workshop).status == "geannuleerd"  # twice is harmless
 
 
-def test_session_choices_of_a_waitlisted_registration_wait_until_it_gets_an_event_seat(mailoutbox):
+def test_session_choices_of_a_waitlisted_registration_wait_until_it_gets_an_event_seat(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     event = EventFactory(capacity=1)
     workshop = SessionFactory(event=event, capacity=5)
     seated = register(event, 1)
@@ -122,8 +143,8 @@ def test_session_choices_of_a_waitlisted_registration_wait_until_it_gets_an_even
     assert waiting.status == "wachtlijst" and waiting.session_choices.get().status == "wachtlijst"
     workshop.refresh_from_db()
     assert workshop.seats_taken == 0  # no session place without an event seat
-    mailoutbox.clear()
-    services.cancel_registration(seated.token)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_registration(seated.token)
     waiting.refresh_from_db()
     assert waiting.status == "aangemeld" and waiting.session_choices.get().status == "aangemeld"
     told = [m for m in mailoutbox if m.to == ["d2@voorbeeld.nl"]]
@@ -223,14 +244,16 @@ def test_a_stale_copy_of_a_session_cannot_take_a_place_that_is_gone():
     assert session.seats_taken == 1
 
 
-def test_unconfirmed_registrations_expire_and_their_seat_goes_to_the_waiting_list(mailoutbox):
+def test_unconfirmed_registrations_expire_and_their_seat_goes_to_the_waiting_list(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     event = EventFactory(capacity=1)
     unconfirmed = register(event, 1)
     waiting = register(event, 2)
     services.confirm_registration(waiting.confirm_token)
     Registration.objects.filter(pk=unconfirmed.pk).update(created_at=timezone.now() - datetime.timedelta(days=4))
-    mailoutbox.clear()
-    assert services.expire_unconfirmed() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.expire_unconfirmed() == 1
     assert Registration.objects.get(pk=unconfirmed.pk).status == "geannuleerd"
     assert Registration.objects.get(pk=waiting.pk).status == "aangemeld"
     subjects = sorted(m.subject for m in mailoutbox)

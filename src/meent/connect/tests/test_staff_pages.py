@@ -99,17 +99,16 @@ def _with_choice(event, session, name: str) -> Registration:
     return services.register(event=event, name=name, email=f"{name.lower()}@gemeente.example", sessions=[session])
 
 
-def test_an_edited_session_moves_and_its_choosers_are_told(organiser, mailoutbox):
+def test_an_edited_session_moves_and_its_choosers_are_told(organiser, mailoutbox, django_capture_on_commit_callbacks):
     event = EventFactory(starts_at=in_days(10, hour=9))
     session = services.add_session(event=event, title="Workshop", starts_at=in_days(10, hour=10), capacity=1)
     _with_choice(event, session, "Eerste")
     waiting = _with_choice(event, session, "Tweede")
-    mailoutbox.clear()
-
-    response = organiser.post(
-        f"/evenementen/{event.pk}/sessies/{session.pk}/bewerken/",
-        {"title": "Workshop", "starts_at": in_days(10, hour=13).strftime("%Y-%m-%dT%H:%M"), "capacity": "2"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser.post(
+            f"/evenementen/{event.pk}/sessies/{session.pk}/bewerken/",
+            {"title": "Workshop", "starts_at": in_days(10, hour=13).strftime("%Y-%m-%dT%H:%M"), "capacity": "2"},
+        )
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.starts_at == in_days(10, hour=13) and session.seats_taken == 2  # the waiting one moved up
@@ -133,14 +132,15 @@ def test_an_edited_session_keeps_its_seats_and_stays_in_its_event(organiser):
     assert session.capacity == 2 and session.starts_at is None
 
 
-def test_a_deleted_session_drops_its_choices_keeps_the_seats_and_tells_the_choosers(organiser, mailoutbox):
+def test_a_deleted_session_drops_its_choices_keeps_the_seats_and_tells_the_choosers(
+    organiser, mailoutbox, django_capture_on_commit_callbacks
+):
     event = EventFactory()
     session = services.add_session(event=event, title="Excursie", capacity=5)
     registration = _with_choice(event, session, "Eerste")
-    mailoutbox.clear()
-
     assert organiser.get(f"/evenementen/{event.pk}/sessies/{session.pk}/verwijderen/").status_code == 200
-    response = organiser.post(f"/evenementen/{event.pk}/sessies/{session.pk}/verwijderen/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser.post(f"/evenementen/{event.pk}/sessies/{session.pk}/verwijderen/")
     assert response.status_code == 302
     assert not event.sessions.exists()
     registration.refresh_from_db()

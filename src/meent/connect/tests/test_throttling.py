@@ -24,7 +24,7 @@ def post_api(client, event, n, address="192.0.2.10"):
 
 def test_the_api_answers_429_problem_json_with_retry_after(client, limit_of_three):
     event = EventFactory(capacity=50)
-    assert [post_api(client, event, n).status_code for n in range(3)] == [201, 201, 201]
+    assert [post_api(client, event, n).status_code for n in range(3)] == [202, 202, 202]
     refused = post_api(client, event, 3)
     assert refused.status_code == 429
     assert refused["Content-Type"] == "application/problem+json"
@@ -32,7 +32,7 @@ def test_the_api_answers_429_problem_json_with_retry_after(client, limit_of_thre
     assert refused.json()["title"] == "Te veel verzoeken."
     assert "Probeer het over" in refused.json()["detail"] and "seconden opnieuw" in refused.json()["detail"]
     assert Registration.objects.count() == 3
-    assert post_api(client, event, 4, address="198.51.100.7").status_code == 201  # another address has its own count
+    assert post_api(client, event, 4, address="198.51.100.7").status_code == 202  # another address has its own count
 
 
 def test_reading_the_catalogue_is_not_limited(client, limit_of_three):
@@ -59,4 +59,4 @@ def test_the_form_shares_the_limit_and_says_so_in_dutch(client, limit_of_three):
 def test_an_empty_rate_switches_the_limit_off(client, settings):
     settings.CONNECT_REGISTRATION_RATE = ""
     event = EventFactory(capacity=50)
-    assert {post_api(client, event, n).status_code for n in range(25)} == {201}
+    assert {post_api(client, event, n).status_code for n in range(25)} == {202}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from meent.core import numbering
 from meent.core.roles import Role
+from meent.core.tasks import enqueue_on_commit
 from meent.leden.models import Person
 from meent.realisatie.ibd import selectors, sla
 from meent.realisatie.ibd.exports import BUILDERS, Export, check_max_tlp
@@ -181,7 +182,7 @@ def _report_incident(
             add_attachment(incident, upload=attachment, by=reporter, tlp=incident.tlp)
         except ValidationError as error:
             raise ValidationError({"attachment": error.message_dict.get("file", error.messages)}) from error
-    transaction.on_commit(lambda: notify_analysts_of_report.enqueue(incident.number, str(Severity(severity).label)))
+    enqueue_on_commit(notify_analysts_of_report, incident.number, str(Severity(severity).label))
     return incident
 
 
