@@ -18,5 +18,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         post_migrate.connect(_create_role_groups, sender=self)
         # Every app's figures, panels and navigation entries register themselves in meent.core.registry.
-        autodiscover_modules("figures", "panels", "navigation")
+        autodiscover_modules("figures", "panels", "navigation", "chapters")
         from meent.core import login_limits  # noqa: F401 - connects the login signal receivers

@@ -1,6 +1,8 @@
-"""The keyed registries through which modules plug into the platform: figures, panels and navigation entries.
+"""The keyed registries through which modules plug into the platform: figures, panels (home, "Mijn gemeente"),
+gemeente 360° sections, annual-report chapters and navigation entries.
 
-Each app may have a ``figures.py``, ``panels.py`` and ``navigation.py``; ``CoreConfig.ready()`` imports them all
+Each app may have a ``figures.py``, ``panels.py`` (panels and gemeente sections), ``chapters.py`` and
+``navigation.py``; ``CoreConfig.ready()`` imports them all
 with Django's ``autodiscover_modules``, and each registers its items here at import time::
 
     from meent.core.registry import Figure, Unit, figures
@@ -241,6 +243,40 @@ class PanelRegistry(Registry[Panel]):
         return [context for context in rendered if context]
 
 
+@dataclass(frozen=True)
+class GemeenteSection:
+    """A module's section of the gemeente 360° page — "Mijn gemeente" for a gemeente account, the gemeente's page
+    for staff. ``render(request, gemeente)`` returns the section's context — "title", "template", "url" (the full
+    list, or "") and what the template needs — restricted to what ``request.user`` may see of that gemeente, or
+    ``None`` when the module has nothing of that gemeente for this viewer. The page itself decides who may look
+    at which gemeente; a section never widens that."""
+
+    key: str
+    render: Callable[[HttpRequest, object], dict | None]  # (request, leden.models.Gemeente)
+    order: int = 0
+
+
+class GemeenteSectionRegistry(Registry[GemeenteSection]):
+    def for_gemeente(self, request: HttpRequest, gemeente: object) -> list[dict]:
+        rendered = (section.render(request, gemeente) for section in self)
+        return [context for context in rendered if context]
+
+
+# Report chapters -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChapterDraft:
+    """A module's chapter of the annual report, as the demo (and a new report) starts it: a title and, per year,
+    Markdown blocks in Dutch and English that place figures by key (``{{ connect.congressen_digitaal }}``).
+    Communications staff edit the chapter afterwards; the draft only seeds it."""
+
+    key: str  # the module's name: "connect", "international"
+    title: Text
+    blocks: dict[int, tuple[Text, ...]]  # year -> Markdown blocks
+    order: int = 0
+
+
 # Navigation ----------------------------------------------------------------------------------------------------
 
 
@@ -266,13 +302,17 @@ class NavigationRegistry(Registry[NavigationEntry]):
 
 figures = FigureRegistry("figure")
 panels = PanelRegistry("panel")
+gemeente_sections = GemeenteSectionRegistry("gemeente section")
+chapters: Registry[ChapterDraft] = Registry("report chapter")
 navigation = NavigationRegistry("navigation entry")
 
 
 __all__ = [
     "AlreadyRegistered",
+    "ChapterDraft",
     "Figure",
     "FigureValue",
+    "GemeenteSection",
     "NavigationEntry",
     "Page",
     "Panel",
@@ -280,8 +320,10 @@ __all__ = [
     "Row",
     "Text",
     "Unit",
+    "chapters",
     "computing",
     "figures",
+    "gemeente_sections",
     "navigation",
     "panels",
     "shared",
