@@ -109,6 +109,15 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Record:
+    """One record a count figure counts: what it is, and where the user can open it (or "")."""
+
+    label: str
+    url: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class FigureValue:
     """A figure's value for one year: a number, rows (for a list figure), or no data. No data is never 0."""
 
@@ -177,6 +186,10 @@ class Figure:
 
     ``compute(year)`` returns a number, a list of :class:`Row` (a list figure), or ``None`` when there is nothing
     to count; it is only called for a year in ``years()``: for any other year the figure has no data.
+
+    ``records(year, user)`` (for a count) lists the records the figure counts, as far as ``user`` may see them:
+    for a user who may see them all, the list is exactly as long as the number. ``None`` for figures that are not
+    a count of records (averages, sums of money); the report then links only to the definition.
     """
 
     key: str  # "connect.congressen_digitaal": the module's name, a dot, a Dutch name
@@ -186,6 +199,7 @@ class Figure:
     years: Callable[[], Iterable[int]]
     compute: Callable[[int], Number | list[Row] | None]
     order: int = 0
+    records: Callable[[int, object], list[Record]] | None = None  # (year, leden.models.Account)
 
     @property
     def module(self) -> str:
@@ -316,6 +330,7 @@ __all__ = [
     "NavigationEntry",
     "Page",
     "Panel",
+    "Record",
     "Registry",
     "Row",
     "Text",
