@@ -2,8 +2,8 @@
 gemeente 360° sections, annual-report chapters and navigation entries.
 
 Each app may have a ``figures.py``, ``panels.py`` (panels and gemeente sections), ``chapters.py`` and
-``navigation.py``; ``CoreConfig.ready()`` imports them all
-with Django's ``autodiscover_modules``, and each registers its items here at import time::
+``navigation.py``; ``CoreConfig.ready()`` imports them all with Django's ``autodiscover_modules``, and each
+registers its items here at import time::
 
     from meent.core.registry import Figure, Unit, figures
 
@@ -251,10 +251,14 @@ class Panel:
     order: int = 0
 
 
+def _rendered(contexts: Iterable[dict | None]) -> list[dict]:
+    """The contexts of the items that have something for this visitor (an item answers ``None`` when not)."""
+    return [context for context in contexts if context]
+
+
 class PanelRegistry(Registry[Panel]):
     def for_page(self, page: Page, request: HttpRequest) -> list[dict]:
-        rendered = (panel.render(request) for panel in self if panel.page == page)
-        return [context for context in rendered if context]
+        return _rendered(panel.render(request) for panel in self if panel.page == page)
 
 
 @dataclass(frozen=True)
@@ -272,8 +276,7 @@ class GemeenteSection:
 
 class GemeenteSectionRegistry(Registry[GemeenteSection]):
     def for_gemeente(self, request: HttpRequest, gemeente: object) -> list[dict]:
-        rendered = (section.render(request, gemeente) for section in self)
-        return [context for context in rendered if context]
+        return _rendered(section.render(request, gemeente) for section in self)
 
 
 # Report chapters -----------------------------------------------------------------------------------------------
