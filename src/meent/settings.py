@@ -65,11 +65,20 @@ INSTALLED_APPS = [
     "auditlog",
     "django_tasks",
     "django_tasks_db",
+    "django_countries",
     "meent.core",
     "meent.leden",
     "meent.connect",
     "meent.realisatie.ibd",
     "meent.realisatie.benchmark",
+    "meent.realisatie.inkoop",
+    "meent.naleving",
+    "meent.risicobeheer",
+    "meent.international.portfolio",
+    "meent.international.fonds",
+    "meent.international.crit",
+    "meent.international.inzameling",
+    "meent.jaarverslag",
     "meent.api",
 ]
 
@@ -185,7 +194,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# French for the pages partners abroad use (fund applications, the helpdesk, crowdfunding); elsewhere Dutch.
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels")), ("fr", _("Frans"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -42,6 +42,14 @@ urlpatterns = [
     path("", include("meent.connect.urls")),
     path("ibd/", include("meent.realisatie.ibd.urls")),
     path("waarstaatjegemeente/", include("meent.realisatie.benchmark.urls")),
+    path("inkoop/", include("meent.realisatie.inkoop.urls")),
+    path("naleving/", include("meent.naleving.urls")),
+    path("risicobeheer/", include("meent.risicobeheer.urls")),
+    path("international/", include("meent.international.portfolio.urls")),
+    path("fonds/", include("meent.international.fonds.urls")),
+    path("helpdesk/", include("meent.international.crit.urls")),
+    path("inzameling/", include("meent.international.inzameling.urls")),
+    path("jaarverslag/", include("meent.jaarverslag.urls")),
     # Before two_factor's own page of the same address (which asks only "are you sure?").
     path(
         "account/two_factor/disable/",

@@ -35,6 +35,7 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = [
     DemoAccount("bestuur", "Bea", "Bestuur", (Role.BESTUUR,), "vng", "alles, inclusief beheer en audittrail"),
+    DemoAccount("communicatie", "Cato", "Communicatie", (Role.COMMUNICATIE,), "vng", "het jaarverslag schrijven"),
     DemoAccount("connect", "Chris", "Congres", (Role.CONNECT,), "vng", "evenementen, aanmeldingen, Academie, trainees"),
     DemoAccount("naleving", "Noor", "Naleving", (Role.NALEVING,), "vng", "campagnes en routekaarten"),
     DemoAccount("realisatie", "Rik", "Realisatie", (Role.REALISATIE,), "vng", "open data en inkoop"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Role(models.TextChoices):
     BESTUUR = "bestuur", _("Bestuur en beheer")
+    COMMUNICATIE = "communicatie", _("Medewerker Communicatie")
     CONNECT = "connect", _("Medewerker Connect")
     NALEVING = "naleving", _("Medewerker Naleving")
     REALISATIE = "realisatie", _("Medewerker Realisatie")

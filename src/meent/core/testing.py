@@ -19,6 +19,7 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str | None]] = {
     "gemeente-amsterdam": ((Role.GEMEENTE,), "GM0363"),
     "gemeente-utrecht-iso": ((Role.GEMEENTE, Role.GEMEENTE_ISO), "GM0344"),
     "bestuur": ((Role.BESTUUR,), None),
+    "communicatie": ((Role.COMMUNICATIE,), None),
     "connect": ((Role.CONNECT,), None),
     "naleving": ((Role.NALEVING,), None),
     "realisatie": ((Role.REALISATIE,), None),
@@ -28,7 +29,9 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str | None]] = {
 }
 EVERYONE = frozenset(PERSONAS)
 SIGNED_IN = EVERYONE - {ANONYMOUS}
-STAFF = frozenset({"bestuur", "connect", "naleving", "realisatie", "ibd-analist", "risicobeheer", "international"})
+STAFF = frozenset(
+    {"bestuur", "communicatie", "connect", "naleving", "realisatie", "ibd-analist", "risicobeheer", "international"}
+)
 
 
 @dataclass(frozen=True)

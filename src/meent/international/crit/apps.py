@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CritConfig(AppConfig):
+    name = "meent.international.crit"
+    label = "crit"
+    verbose_name = _("International: CriT-helpdesk")

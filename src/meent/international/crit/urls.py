@@ -1,0 +1,2 @@
+app_name = "crit"
+urlpatterns: list = []

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FondsConfig(AppConfig):
+    name = "meent.international.fonds"
+    label = "fonds"
+    verbose_name = _("International: subsidiefonds")

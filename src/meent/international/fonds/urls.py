@@ -1,0 +1,2 @@
+app_name = "fonds"
+urlpatterns: list = []

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InzamelingConfig(AppConfig):
+    name = "meent.international.inzameling"
+    label = "inzameling"
+    verbose_name = _("International: inzamelingen")

@@ -1,0 +1,1 @@
+"""International: programma's en projecten."""

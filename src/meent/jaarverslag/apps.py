@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JaarverslagConfig(AppConfig):
+    name = "meent.jaarverslag"
+    label = "jaarverslag"
+    verbose_name = _("Jaarverslag")

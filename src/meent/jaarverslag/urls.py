@@ -1,0 +1,2 @@
+app_name = "jaarverslag"
+urlpatterns: list = []

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NalevingConfig(AppConfig):
+    name = "meent.naleving"
+    label = "naleving"
+    verbose_name = _("Naleving")

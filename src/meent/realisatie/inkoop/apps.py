@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InkoopConfig(AppConfig):
+    name = "meent.realisatie.inkoop"
+    label = "inkoop"
+    verbose_name = _("Gezamenlijke inkoop")

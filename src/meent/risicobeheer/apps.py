@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RisicobeheerConfig(AppConfig):
+    name = "meent.risicobeheer"
+    label = "risicobeheer"
+    verbose_name = _("Risicobeheer")
