@@ -1,6 +1,6 @@
 import datetime
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -291,6 +291,10 @@ class Account(AbstractUser):
     def requires_second_factor(self) -> bool:
         """Staff, and gemeente security officers (who report and read RED incidents), log in in two steps."""
         return self.is_staff_member or self.has_role(Role.GEMEENTE_ISO)
+
+
+# Who opens a page or calls a service that also serves the public: a signed-in account or an anonymous visitor.
+Visitor = Account | AnonymousUser
 
 
 class ApiModule(models.TextChoices):
