@@ -10,6 +10,7 @@ from django.db import OperationalError, connection
 
 from meent.connect import services
 from meent.connect.models import Event, Registration, SessionChoice
+from meent.connect.services import registrations
 from meent.connect.tests.factories import EventFactory, SessionFactory
 
 CLIENTS = 50
@@ -166,14 +167,14 @@ def read_then_write(event: Event) -> bool:
 @pytest.mark.parametrize("conditional", [True, False], ids=["conditional-update", "read-then-write"])
 def test_only_the_conditional_update_keeps_capacity_when_every_client_read_a_free_seat(monkeypatch, conditional):
     event = EventFactory(capacity=10)
-    take = services._take_event_seat if conditional else read_then_write
+    take = registrations._take_event_seat if conditional else read_then_write
     everyone_has_read = threading.Barrier(CLIENTS, timeout=120)
 
     def take_once_everyone_has_read(current: Event) -> bool:
         everyone_has_read.wait()  # every client saw 10 free seats before anyone takes one
         return take(current)
 
-    monkeypatch.setattr(services, "_take_event_seat", take_once_everyone_has_read)
+    monkeypatch.setattr(registrations, "_take_event_seat", take_once_everyone_has_read)
     statuses, errors = rush(event.pk)
     assert not errors
     accepted = Registration.objects.filter(event=event, status="aangemeld").count()
@@ -194,9 +195,9 @@ def test_a_cancellation_cannot_slip_between_a_refused_seat_and_the_waiting_list(
     event = EventFactory(capacity=1)
     seated = services.register(event=event.pk, name="Vroeg", email="vroeg@voorbeeld.nl")
     if not share_lock:
-        monkeypatch.setattr(services, "_event_for_registration", lambda pk: Event.objects.get(pk=pk))
+        monkeypatch.setattr(registrations, "_event_for_registration", lambda pk: Event.objects.get(pk=pk))
     refused, cancellation_tried = threading.Event(), threading.Event()
-    take = services._take_event_seat
+    take = registrations._take_event_seat
 
     def take_then_let_the_cancellation_try(current: Event) -> bool:
         got = take(current)
@@ -204,7 +205,7 @@ def test_a_cancellation_cannot_slip_between_a_refused_seat_and_the_waiting_list(
         cancellation_tried.wait(timeout=120)
         return got
 
-    monkeypatch.setattr(services, "_take_event_seat", take_then_let_the_cancellation_try)
+    monkeypatch.setattr(registrations, "_take_event_seat", take_then_let_the_cancellation_try)
     outcome: dict[str, str] = {}
 
     def late() -> None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meent.connect import services
 from meent.connect.models import Event, Registration, SentMail
+from meent.connect.services import registrations
 from meent.connect.tests.factories import EventFactory, PastEventFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -231,7 +232,7 @@ def test_a_stale_copy_of_the_event_cannot_take_a_seat_that_is_gone():
     stale = Event.objects.get(pk=event.pk)
     register(event, 1)
     assert stale.seats_taken == 0  # this copy still believes there is room
-    assert services._take_event_seat(stale) is False
+    assert registrations._take_event_seat(stale) is False
     assert Event.objects.get(pk=event.pk).seats_taken == 1
 
 
@@ -239,7 +240,7 @@ def test_a_stale_copy_of_a_session_cannot_take_a_place_that_is_gone():
     session = SessionFactory(capacity=1)
     stale = type(session).objects.get(pk=session.pk)
     register(session.event, 1, sessions=[session])
-    assert services._take_session_seat(stale) is False
+    assert registrations._take_session_seat(stale) is False
     session.refresh_from_db()
     assert session.seats_taken == 1
 

@@ -1,0 +1,96 @@
+"""Writes of Connect, one module per seam: events, registrations and seats, attendance, evaluations and the
+Academie; the refusals they raise. Callers import from here."""
+
+from meent.connect.services.academie import (
+    DayPlan,
+    add_assignment,
+    add_trainee,
+    add_trainer,
+    create_course,
+    create_edition,
+    parse_day_plans,
+)
+from meent.connect.services.attendance import (
+    ATTENDANCE_EMAIL_COLUMNS,
+    import_attendance,
+    set_attendance,
+)
+from meent.connect.services.evaluations import (
+    can_evaluate,
+    can_invite_evaluations,
+    invite_due_evaluations,
+    invite_evaluations,
+    submit_evaluation,
+)
+from meent.connect.services.events import (
+    EVENT_FIELDS,
+    add_session,
+    cancel_event,
+    check_session_within_event,
+    convert_event,
+    create_event,
+    delete_session,
+    reschedule_event,
+    update_event,
+    update_session,
+)
+from meent.connect.services.refusals import (
+    AlreadyRegistered,
+    ChangeRefused,
+    ImportRefused,
+    RegistrationClosed,
+    RegistrationRefused,
+)
+from meent.connect.services.registrations import (
+    can_cancel,
+    cancel_registration,
+    cancel_session_choice,
+    check_session_choice,
+    confirm_registration,
+    expire_unconfirmed,
+    received_message,
+    register,
+    register_or_remind,
+)
+
+__all__ = [
+    "ATTENDANCE_EMAIL_COLUMNS",
+    "EVENT_FIELDS",
+    "AlreadyRegistered",
+    "ChangeRefused",
+    "DayPlan",
+    "ImportRefused",
+    "RegistrationClosed",
+    "RegistrationRefused",
+    "add_assignment",
+    "add_session",
+    "add_trainee",
+    "add_trainer",
+    "can_cancel",
+    "can_evaluate",
+    "can_invite_evaluations",
+    "cancel_event",
+    "cancel_registration",
+    "cancel_session_choice",
+    "check_session_choice",
+    "check_session_within_event",
+    "confirm_registration",
+    "convert_event",
+    "create_course",
+    "create_edition",
+    "create_event",
+    "delete_session",
+    "expire_unconfirmed",
+    "import_attendance",
+    "invite_due_evaluations",
+    "invite_evaluations",
+    "parse_day_plans",
+    "received_message",
+    "register",
+    "register_or_remind",
+    "reschedule_event",
+    "set_attendance",
+    "submit_evaluation",
+    "update_event",
+    "update_session",
+]
