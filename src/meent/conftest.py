@@ -2,11 +2,15 @@
 
 import itertools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django_scopes import scopes_disabled
 
 from meent.core.roles import Role
+
+if TYPE_CHECKING:
+    from meent.leden.models import Account
 
 _counter = itertools.count()
 
@@ -81,7 +85,7 @@ def make_account(db) -> Callable:
 def login(client) -> Callable:
     """Log ``account`` in with a verified second factor, as after the two-step login."""
 
-    def do_login(account):
+    def do_login(account: "Account"):
         from django_otp import DEVICE_ID_SESSION_KEY
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -100,7 +104,7 @@ def login(client) -> Callable:
 def api_key(db) -> Callable:
     """An API key of a new machine client acting for ``account`` (all modules, read and write unless told)."""
 
-    def make(account, *, modules: tuple[str, ...] | None = None, write: bool = True, days: int = 30) -> str:
+    def make(account: "Account", *, modules: tuple[str, ...] | None = None, write: bool = True, days: int = 30) -> str:
         from meent.leden import services
         from meent.leden.models import ApiModule
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.utils import extend_schema
@@ -30,7 +31,7 @@ class ApiDocsView(SpectacularRedocView):
     )
 
     @extend_schema(exclude=True)
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         response["Content-Security-Policy"] = self.CONTENT_SECURITY_POLICY
         return response

@@ -9,6 +9,7 @@ from django.urls import Resolver404, resolve
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.request import Request
 
 KEYWORD = "Token"
 # The API module of a view is the app its code lives in.
@@ -61,7 +62,7 @@ def authenticate_request(request: HttpRequest):
 
 
 class MachineTokenAuthentication(BaseAuthentication):
-    def authenticate(self, request):
+    def authenticate(self, request: Request):
         from meent.leden.services import TokenRefused
 
         auth = get_authorization_header(request).split()
@@ -75,7 +76,7 @@ class MachineTokenAuthentication(BaseAuthentication):
             raise exceptions.PermissionDenied(refused.detail) from refused
         return token.client.account, token
 
-    def authenticate_header(self, request) -> str:
+    def authenticate_header(self, request: Request) -> str:
         return KEYWORD
 
 

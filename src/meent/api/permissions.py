@@ -1,4 +1,5 @@
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
 
 
 class DenyByDefault(BasePermission):
@@ -15,7 +16,7 @@ class DenyByDefault(BasePermission):
         action = getattr(view, "action", None)
         return rules_map.get(action or "") or rules_map.get(request.method.lower()) or rules_map.get("*")
 
-    def has_permission(self, request, view) -> bool:
+    def has_permission(self, request: Request, view) -> bool:
         rule = self._rule(request, view)
         if rule is None:
             return False
@@ -24,6 +25,6 @@ class DenyByDefault(BasePermission):
             return request.user.has_perm(rule) or request.user.is_authenticated
         return request.user.has_perm(rule)
 
-    def has_object_permission(self, request, view, obj) -> bool:
+    def has_object_permission(self, request: Request, view, obj) -> bool:
         rule = self._rule(request, view)
         return rule is not None and request.user.has_perm(rule, obj)

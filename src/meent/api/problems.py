@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -77,7 +78,7 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-def refusal_response(exc: Refused, request) -> Response:
+def refusal_response(exc: Refused, request: Request) -> Response:
     """Every service refusal, whichever module raised it: its status, its reasons as ``invalid_params``."""
     params = [{"name": exc.field or "nonFieldErrors", "code": exc.code, "reason": str(e)} for e in exc.errors]
     body = problem_body(exc.status, detail=str(exc), instance=request.path, invalid_params=params)

@@ -1,5 +1,7 @@
 """OpenAPI post-processing: every operation documents its problem+json errors."""
 
+from rest_framework.request import Request
+
 PROBLEM_SCHEMA = {
     "type": "object",
     "description": "Foutbericht volgens RFC 9457.",
@@ -31,7 +33,7 @@ ERRORS = {
 }
 
 
-def add_problem_responses(result: dict, generator, request, public) -> dict:
+def add_problem_responses(result: dict, generator, request: Request | None, public) -> dict:
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     ref = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for path_item in result.get("paths", {}).values():
@@ -64,7 +66,7 @@ LINKS = {
 }
 
 
-def add_links(result: dict, generator, request, public) -> dict:
+def add_links(result: dict, generator, request: Request | None, public) -> dict:
     operations = {
         operation["operationId"]: operation
         for path_item in result.get("paths", {}).values()

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from meent.connect.models import (
@@ -47,7 +48,7 @@ class EventChangeInline(admin.TabularInline):
     ]
     fields = readonly_fields
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 
@@ -62,7 +63,7 @@ class EventAdmin(ConnectAdmin):
     filter_horizontal = ["commissioners"]
     inlines = [SessionInline, EventChangeInline]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -75,7 +76,7 @@ class SessionChoiceInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 
@@ -88,7 +89,7 @@ class RegistrationAdmin(ConnectAdmin):
     readonly_fields = ["event", "status", "confirmed_at", "promoted_at", "cancelled_at", "created_at"]
     inlines = [SessionChoiceInline]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

@@ -5,6 +5,7 @@ the limit off."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
 
 
@@ -14,7 +15,7 @@ class RegistrationThrottle(SimpleRateThrottle):
     def get_rate(self) -> str | None:
         return getattr(settings, "CONNECT_REGISTRATION_RATE", None) or None
 
-    def get_cache_key(self, request, view) -> str:
+    def get_cache_key(self, request: Request, view) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 

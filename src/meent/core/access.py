@@ -1,30 +1,35 @@
 """Building blocks of the access policy. Each app's ``rules.py`` combines these into named permissions; views,
 API and admin ask only ``user.has_perm(name, obj)``. Nothing is allowed unless a rule says so."""
 
+from typing import TYPE_CHECKING
+
 import rules
 from rules.permissions import ObjectPermissionBackend, permissions
 
 from meent.core.roles import Role
 
+if TYPE_CHECKING:
+    from meent.leden.models import Visitor
+
 
 @rules.predicate
-def is_signed_in(user) -> bool:
+def is_signed_in(user: "Visitor") -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
 @rules.predicate
-def is_staff_member(user) -> bool:
+def is_staff_member(user: "Visitor") -> bool:
     return bool(is_signed_in(user) and user.is_staff_member)
 
 
 @rules.predicate
-def is_gemeente_account(user) -> bool:
+def is_gemeente_account(user: "Visitor") -> bool:
     return bool(is_signed_in(user) and user.gemeente is not None and not user.is_staff_member)
 
 
 def has_role(role: Role) -> rules.Predicate:
     @rules.predicate(name=f"has_role:{role.value}")
-    def predicate(user) -> bool:
+    def predicate(user: "Visitor") -> bool:
         return bool(is_signed_in(user) and user.has_role(role))
 
     return predicate
@@ -34,7 +39,7 @@ is_bestuur = has_role(Role.BESTUUR)
 
 
 @rules.predicate
-def is_own_gemeente(user, obj) -> bool:
+def is_own_gemeente(user: "Visitor", obj) -> bool:
     """``obj`` is the user's gemeente, or a record that belongs to it (has a ``gemeente`` attribute)."""
     if obj is None or not is_signed_in(user) or user.gemeente is None:
         return False
@@ -58,7 +63,7 @@ class RulesBackend(ObjectPermissionBackend):
     """The rules above, also for the admin index: an app shows there when one of its models may be viewed, added,
     changed or deleted, so the index lists exactly what the model pages open."""
 
-    def has_module_perms(self, user, app_label: str) -> bool:
+    def has_module_perms(self, user: "Visitor", app_label: str) -> bool:
         prefix = f"{app_label}."
         actions = ("view_", "add_", "change_", "delete_")
         return any(

@@ -11,6 +11,7 @@ the trail.
 through :func:`log_created` and :func:`log_changed`, which write the same entries in one INSERT."""
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from auditlog.cid import get_cid
 from auditlog.diff import model_instance_diff
@@ -23,6 +24,9 @@ from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.signals import pre_save
 from django.utils.encoding import smart_str
 
+if TYPE_CHECKING:
+    from meent.leden.models import Visitor
+
 Visibility = Callable[..., QuerySet]
 _visibility: dict[type[models.Model], Visibility] = {}
 
@@ -33,7 +37,7 @@ def register(model: type[models.Model], *, visible_to: Visibility | None = None,
         _visibility[model] = visible_to
 
 
-def log_read(user, obj: models.Model, what: str = "") -> None:
+def log_read(user: "Visitor", obj: models.Model, what: str = "") -> None:
     """Record that ``user`` opened ``obj`` (the model must be registered); ``what`` names the part of it that was
     read when that is not the record itself, e.g. an event's participant list."""
     LogEntry.objects.log_create(
@@ -104,7 +108,7 @@ def _hidden_q(user) -> Q:
     return hidden
 
 
-def entries_for(user, *, search: str | None = None) -> QuerySet:
+def entries_for(user: "Visitor", *, search: str | None = None) -> QuerySet:
     """The audit trail as ``user`` may read it: each entry annotated ``hidden`` when its record is not visible
     to ``user``. ``search`` matches the description of visible records and the id of hidden ones."""
     hidden = _hidden_q(user)

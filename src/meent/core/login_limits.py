@@ -10,6 +10,7 @@ The password is counted under a keyed hash (HMAC with ``SECRET_KEY``), never sto
 import hashlib
 import hmac
 import time
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -17,6 +18,9 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from meent.leden.models import Account
 
 REQUEST_ATTRIBUTE = "_meent_password_key"
 
@@ -86,7 +90,7 @@ def count_failure(sender, credentials: dict, request: HttpRequest | None = None,
 
 
 @receiver(user_logged_in)
-def start_session_clock(sender, request: HttpRequest | None, user, **kwargs) -> None:
+def start_session_clock(sender, request: HttpRequest | None, user: "Account", **kwargs) -> None:
     from meent.core.middleware import SESSION_SEEN_KEY, SESSION_STARTED_KEY
 
     if request is not None and hasattr(request, "session"):

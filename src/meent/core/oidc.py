@@ -4,6 +4,7 @@ Accounts are matched on e-mail address and never created with roles: an administ
 cannot widen anyone's access. The identity provider is trusted for the second factor (session key ``meent_sso``).
 """
 
+from django.http import HttpRequest
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 SSO_SESSION_KEY = "meent_sso"
@@ -25,7 +26,7 @@ class MeentOIDCBackend(OIDCAuthenticationBackend):
             last_name=claims.get("family_name", ""),
         )
 
-    def authenticate(self, request, **kwargs):
+    def authenticate(self, request: HttpRequest | None, **kwargs):
         user = super().authenticate(request, **kwargs)
         if user is not None and request is not None:
             request.session[SSO_SESSION_KEY] = True

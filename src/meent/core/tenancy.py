@@ -7,11 +7,15 @@ nothing.
 """
 
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from django_scopes import scope, scopes_disabled
 
+if TYPE_CHECKING:
+    from meent.leden.models import Visitor
 
-def scope_for(user) -> AbstractContextManager:
+
+def scope_for(user: "Visitor") -> AbstractContextManager:
     if user is not None and user.is_authenticated and user.is_active:
         if user.is_staff_member:
             return scopes_disabled()

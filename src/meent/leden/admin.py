@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -129,15 +130,15 @@ class RoleChangeRequestAdmin(ObjectPermissionsModelAdmin):
     autocomplete_fields = ["account"]
     actions = ["approve", "reject"]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
         if obj is None:
             return ["status"]
         return [f.name for f in RoleChangeRequest._meta.fields]
 
-    def has_approve_permission(self, request) -> bool:
+    def has_approve_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("leden.approve_rolechangerequest")
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(self, request: HttpRequest, obj, form, change) -> None:
         try:
             saved = services.request_role_change(
                 by=request.user,
@@ -150,7 +151,7 @@ class RoleChangeRequestAdmin(ObjectPermissionsModelAdmin):
             saved = refused.change
         obj.pk = saved.pk if saved else None
 
-    def response_add(self, request, obj, post_url_continue=None):
+    def response_add(self, request: HttpRequest, obj, post_url_continue=None):
         refusal = getattr(request, "_role_change_refused", None)
         if refusal:
             self.message_user(request, refusal, messages.ERROR)
@@ -168,11 +169,11 @@ class RoleChangeRequestAdmin(ObjectPermissionsModelAdmin):
                 self.message_user(request, f"{change.account}: {done}")
 
     @admin.action(description=_("Geselecteerde rolwijzigingen goedkeuren en doorvoeren"), permissions=["approve"])
-    def approve(self, request, queryset) -> None:
+    def approve(self, request: HttpRequest, queryset) -> None:
         self._decide(request, queryset, services.approve_role_change, _("goedgekeurd en doorgevoerd"))
 
     @admin.action(description=_("Geselecteerde rolwijzigingen afwijzen"), permissions=["approve"])
-    def reject(self, request, queryset) -> None:
+    def reject(self, request: HttpRequest, queryset) -> None:
         self._decide(request, queryset, services.reject_role_change, _("afgewezen"))
 
 
@@ -192,10 +193,10 @@ class MachineClientAdmin(ObjectPermissionsModelAdmin):
     list_display = ["name", "account", "modules", "can_write", "created_at"]
     autocomplete_fields = ["account"]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
         return ["name", "account", "modules", "can_write", "created_at"] if obj else []
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(self, request: HttpRequest, obj, form, change) -> None:
         data = form.cleaned_data
         client = services.create_machine_client(
             by=request.user,
@@ -226,15 +227,15 @@ class ApiTokenAdmin(ObjectPermissionsModelAdmin):
     list_filter = ["revoked_at"]
     actions = ["revoke"]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
         if obj is None:
             return []
         return ["client", "prefix", "created_by", "created_at", "expires_at", "revoked_at", "last_used_at"]
 
-    def get_fields(self, request, obj=None):
+    def get_fields(self, request: HttpRequest, obj=None):
         return ["client", "days"] if obj is None else self.get_readonly_fields(request, obj)
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(self, request: HttpRequest, obj, form, change) -> None:
         try:
             token, key = services.issue_token(
                 form.cleaned_data["client"], by=request.user, days=form.cleaned_data["days"]
@@ -245,7 +246,7 @@ class ApiTokenAdmin(ObjectPermissionsModelAdmin):
         obj.pk = token.pk
         request._token_key = key
 
-    def response_add(self, request, obj, post_url_continue=None):
+    def response_add(self, request: HttpRequest, obj, post_url_continue=None):
         if getattr(request, "_token_refused", None):
             self.message_user(request, request._token_refused, messages.ERROR)
         else:
@@ -256,14 +257,14 @@ class ApiTokenAdmin(ObjectPermissionsModelAdmin):
             )
         return self.response_post_save_add(request, obj)
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    def has_revoke_permission(self, request) -> bool:
+    def has_revoke_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("leden.revoke_apitoken")
 
     @admin.action(description=_("Geselecteerde API-sleutels intrekken"), permissions=["revoke"])
-    def revoke(self, request, queryset) -> None:
+    def revoke(self, request: HttpRequest, queryset) -> None:
         for token in queryset:
             services.revoke_token(token)
         self.message_user(request, _("Ingetrokken."))
@@ -277,10 +278,10 @@ class DeviceAdmin(admin.ModelAdmin):
     readonly_fields = ["user", "name", "confirmed"]
     search_fields = ["user__username"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 

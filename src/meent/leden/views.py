@@ -1,4 +1,4 @@
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -24,7 +24,7 @@ class GemeenteListView(RuleView, ListView):
             search=(self.request.GET.get("q") or "").strip() or None,
         )
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.GET.get("formaat") == "csv":
             return csv_response(
                 f"gemeenten-{self.get_year()}.csv",

@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from meent.api.problems import Conflict
@@ -95,7 +96,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     def get_throttles(self) -> list:
         return [RegistrationThrottle()] if self.action == "register" else []
 
-    def throttled(self, request, wait) -> None:
+    def throttled(self, request: Request, wait) -> None:
         exc = Throttled(detail=refusal(wait))
         exc.wait = retry_seconds(wait)  # set after construction: DRF would append an English sentence otherwise
         raise exc
@@ -110,7 +111,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         responses=RegistrationStaffSerializer(many=True),
     )
     @action(detail=True, methods=["get"], url_path="aanmeldingen", url_name="aanmeldingen")
-    def registrations(self, request, pk=None) -> Response:
+    def registrations(self, request: Request, pk=None) -> Response:
         event = self._event(pk)
         log_read(request.user, event, "deelnemerslijst (API)")
         page = self.paginate_queryset(selectors.participants(event).prefetch_related(CHOICES))
@@ -144,7 +145,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         },
     )
     @registrations.mapping.post
-    def register(self, request, pk=None) -> Response:
+    def register(self, request: Request, pk=None) -> Response:
         event = self._event(pk)
         body = RegistrationRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -195,7 +196,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         url_path=r"aanmeldingen/(?P<token>[A-Za-z0-9_-]+)",
         url_name="aanmelding",
     )
-    def own_registration(self, request, pk=None, token=None) -> Response:
+    def own_registration(self, request: Request, pk=None, token=None) -> Response:
         return Response(RegistrationSerializer(self._registration(pk, token)).data)
 
     @extend_schema(
@@ -206,7 +207,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         responses={204: None, 409: OpenApiResponse(description="Het evenement is al voorbij.")},
     )
     @own_registration.mapping.delete
-    def cancel_registration(self, request, pk=None, token=None) -> Response:
+    def cancel_registration(self, request: Request, pk=None, token=None) -> Response:
         registration = self._registration(pk, token)
         try:
             services.cancel_registration(registration.token)
@@ -221,7 +222,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         responses=EvaluationSerializer(many=True),
     )
     @action(detail=True, methods=["get"], url_path="evaluaties", url_name="evaluaties")
-    def evaluations(self, request, pk=None) -> Response:
+    def evaluations(self, request: Request, pk=None) -> Response:
         event = self._event(pk)
         log_read(request.user, event, "evaluaties (API)")
         page = self.paginate_queryset(selectors.evaluations(event).order_by("submitted_at", "pk"))

@@ -20,7 +20,7 @@ from meent.connect.models import (
 from meent.connect.services.refusals import ChangeRefused
 from meent.connect.services.registrations import promote_session_waiting, promote_waiting
 from meent.core.tasks import enqueue_on_commit
-from meent.leden.models import Organisation
+from meent.leden.models import Account, Organisation
 
 # Events -------------------------------------------------------------------------------------------------------
 
@@ -170,7 +170,7 @@ def check_session_within_event(session: Session) -> None:
 
 @transaction.atomic
 def reschedule_event(
-    event: Event, *, starts_at: datetime.datetime, ends_at: datetime.datetime, reason: str, by=None
+    event: Event, *, starts_at: datetime.datetime, ends_at: datetime.datetime, reason: str, by: Account | None = None
 ) -> EventChange:
     locked = Event.objects.select_for_update().get(pk=event.pk)
     if locked.is_cancelled:
@@ -205,7 +205,9 @@ def reschedule_event(
 
 
 @transaction.atomic
-def cancel_event(event: Event, *, reason: str, replacement: Event | None = None, by=None) -> EventChange:
+def cancel_event(
+    event: Event, *, reason: str, replacement: Event | None = None, by: Account | None = None
+) -> EventChange:
     """Cancel for good. Registrations stay as they were (for the figures); everyone is told, and offered the
     replacement event if there is one."""
     locked = Event.objects.select_for_update().get(pk=event.pk)
@@ -229,7 +231,7 @@ def cancel_event(event: Event, *, reason: str, replacement: Event | None = None,
 
 @transaction.atomic
 def convert_event(
-    event: Event, *, new_format: str, reason: str, stream_url: str = "", venue: str = "", by=None
+    event: Event, *, new_format: str, reason: str, stream_url: str = "", venue: str = "", by: Account | None = None
 ) -> EventChange:
     """Change the format (a physical congress goes digital overnight); registrations are kept and told."""
     locked = Event.objects.select_for_update().get(pk=event.pk)

@@ -10,7 +10,8 @@ from meent.connect.models import Event, Trainer, TrainingDay
 from meent.connect.services import DayPlan
 from meent.connect.tests.factories import AssignmentFactory, CourseFactory, EmploymentFactory, TraineeFactory
 from meent.core.roles import Role
-from meent.leden.models import Gemeente, Organisation
+from meent.leden.models import Gemeente
+from meent.leden.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +120,7 @@ def test_course_page_shows_satisfaction_to_organisers_only(client, make_account,
 
 
 def test_trainee_overview_shows_the_year(client, make_account, login):
-    ministry = Organisation.objects.create(name="Ministerie van Testzaken", kind="ministerie")
+    ministry = OrganisationFactory(name="Ministerie van Testzaken", kind="ministerie")
     employment = EmploymentFactory(start_date=D(2020, 1, 1))
     AssignmentFactory(
         trainee=employment.trainee, organisation=ministry, title="Datastrategie", start_date=D(2020, 2, 1)

@@ -137,7 +137,7 @@ class SessionUpdateView(SessionMixin, RuleView, FormView):
 class SessionDeleteView(SessionMixin, RuleView, TemplateView):
     template_name = "connect/session_delete.html"
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         session = self.get_session()
         told = services.delete_session(session)
         messages.success(
@@ -245,7 +245,7 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         gettext_lazy("aangemeld op"),
     ]
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         event = self.get_event()
         fmt = _format(request)
         # Personal data, on screen or as a download that leaves the system: keep a trace.
@@ -284,7 +284,7 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/checkin.html"
     permission_required = "connect.view_registration"
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         log_read(request.user, self.get_event(), "presentielijst")
         return super().get(request, *args, **kwargs)
 
@@ -298,7 +298,7 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         )
         return context
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         number = parse_id(request.POST.get("registration"))
         if number is None:
             messages.error(request, _("Kies een deelnemer uit de lijst."))
@@ -339,7 +339,7 @@ class EvaluationResultsView(OrganiserMixin, RuleView, TemplateView):
         gettext_lazy("ingevuld op"),
     ]
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         event = self.get_event()
         fmt = _format(request)
         log_read(request.user, event, f"evaluaties ({fmt})" if fmt else "evaluaties")
@@ -362,7 +362,7 @@ class EvaluationResultsView(OrganiserMixin, RuleView, TemplateView):
 class EvaluationInviteView(OrganiserMixin, RuleView, TemplateView):
     template_name = "connect/evaluation_invite.html"
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
             services.invite_evaluations(self.get_event())
         except services.ChangeRefused as exc:

@@ -3,7 +3,7 @@ the personal link (registration, confirmation, cancelling, the evaluation)."""
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,7 +90,7 @@ class EventDetailView(RuleView, DetailView):
 class EventCalendarView(RuleView, EventMixin, TemplateView):
     permission_required = "connect.view_event"
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return exports.icalendar_response(self.get_event())
 
 
@@ -111,7 +111,7 @@ class RegisterView(RuleView, EventMixin, FormView):
             }
         return kwargs
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         throttle = RegistrationThrottle()
         if not throttle.allow_request(request, self):
             wait = throttle.wait()
@@ -147,7 +147,7 @@ class PersonalLinkMixin:
     ``no-referrer``: with the latter Chromium sends ``Origin: null`` on the page's POSTs and the CSRF check
     refuses every form on it."""
 
-    def dispatch(self, request, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = super().dispatch(request, *args, **kwargs)
         response["Referrer-Policy"] = "same-origin"
         return response
@@ -228,7 +228,7 @@ class RegistrationConfirmView(PersonalLinkMixin, RuleView, TemplateView):
         context["registration"] = self.get_registration()
         return context
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         registration = services.confirm_registration(self.get_registration().confirm_token)
         messages.success(request, _("Dank u. Uw e-mailadres is bevestigd."))
         return redirect("connect:registration-detail", registration.token)
@@ -237,7 +237,7 @@ class RegistrationConfirmView(PersonalLinkMixin, RuleView, TemplateView):
 class RegistrationCancelView(RegistrationTokenMixin, RuleView, TemplateView):
     template_name = "connect/registration_cancel.html"
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         registration = self.get_registration()
         try:
             services.cancel_registration(registration.token)
@@ -252,10 +252,10 @@ class SessionChoiceCancelView(RegistrationTokenMixin, RuleView, TemplateView):
     """Drop one session and keep the event seat; the place goes to the first on the session's waiting list. The
     button sits on the personal page, so a plain visit goes there."""
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         return redirect("connect:registration-detail", self.get_registration().token)
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         registration = self.get_registration()
         choice = get_object_or_404(registration.session_choices.select_related("session"), session_id=kwargs["session"])
         try:
@@ -273,7 +273,7 @@ class EvaluationFormView(RegistrationTokenMixin, RuleView, FormView):
     template_name = "connect/evaluation_form.html"
     form_class = forms.EvaluationForm
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args, **kwargs):
         registration = self.get_registration()
         if not services.can_evaluate(registration):
             messages.info(request, _("Voor deze aanmelding kunt u (nog) geen evaluatie invullen."))

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from meent.core.testing import ANONYMOUS, PERSONAS, Case
+from meent.leden.tests.factories import OrganisationFactory
 
 # Third-party pages with their own access handling: login flow, language switch, SSO callbacks, admin site.
 EXEMPT_NAMESPACES = {"two_factor", "admin", "oidc"}
@@ -81,9 +82,8 @@ def test_every_view_names_its_rule():
 @pytest.fixture
 def fixtures(db) -> dict:
     """Objects the cases' URLs refer to; apps add theirs through ``<app>/tests/access.py:fixtures``."""
-    from meent.leden.models import Organisation
 
-    result = {"organisation": Organisation.objects.create(name="Ministerie van Test", kind="ministerie")}
+    result = {"organisation": OrganisationFactory(name="Ministerie van Test", kind="ministerie")}
     for app in apps.get_app_configs():
         if app.name.startswith("meent.") and app.name != "meent.leden":
             try:

@@ -6,14 +6,14 @@ from auditlog.models import LogEntry
 
 from meent.core.audit import log_read
 from meent.core.roles import Role
-from meent.leden.models import Organisation
+from meent.leden.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_changes_are_logged_with_actor_and_before_after(client, make_account, login):
     admin = make_account(Role.BESTUUR)
-    organisation = Organisation.objects.create(name="Ministerie van Oud", kind="ministerie")
+    organisation = OrganisationFactory(name="Ministerie van Oud", kind="ministerie")
     login(admin)
     response = client.post(
         f"/admin/leden/organisation/{organisation.pk}/change/",
@@ -34,20 +34,20 @@ def test_changes_are_logged_with_actor_and_before_after(client, make_account, lo
 
 def test_reads_of_confidential_records_are_logged(make_account):
     reader = make_account(Role.IBD_ANALIST)
-    organisation = Organisation.objects.create(name="Geheim", kind="overig")
+    organisation = OrganisationFactory(name="Geheim")
     log_read(reader, organisation)
     entry = LogEntry.objects.get_for_object(organisation).get(action=LogEntry.Action.ACCESS)
     assert entry.actor == reader
 
 
 def test_audit_trail_page_is_for_administrators(client, make_account, login):
-    Organisation.objects.create(name="Zichtbaar in de trail", kind="overig")
+    OrganisationFactory(name="Zichtbaar in de trail")
     login(make_account(Role.BESTUUR))
     assert "Zichtbaar in de trail" in client.get("/beheer/audittrail/?q=Zichtbaar").text
 
 
 def test_audit_entries_cannot_be_edited_in_the_admin(client, make_account, login):
-    organisation = Organisation.objects.create(name="Vast", kind="overig")
+    organisation = OrganisationFactory(name="Vast")
     entry = LogEntry.objects.get_for_object(organisation).first()
     login(make_account(Role.BESTUUR))
     response = client.post(f"/admin/auditlog/logentry/{entry.pk}/change/", {"object_repr": "vervalst"})

@@ -6,7 +6,8 @@ from django_scopes.exceptions import ScopeError
 
 from meent.core.roles import Role
 from meent.core.tenancy import scope_for
-from meent.leden.models import Gemeente, Membership, Person
+from meent.leden.models import Gemeente, Membership
+from meent.leden.tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +15,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_contacts():
     for code, name in (("GM0363", "Amsterdammer"), ("GM0344", "Utrechter")):
-        person = Person.objects.create(first_name="Contact", last_name=name)
-        Membership.objects.create(person=person, organisation=Gemeente.objects.get(code=code).organisation, role="ciso")
+        MembershipFactory(
+            person__first_name="Contact",
+            person__last_name=name,
+            organisation=Gemeente.objects.get(code=code).organisation,
+            role="ciso",
+        )
 
 
 def test_a_query_without_scope_raises(two_contacts):

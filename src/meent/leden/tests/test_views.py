@@ -1,5 +1,7 @@
 import pytest
 
+from meent.leden.tests.factories import MembershipFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,10 +56,14 @@ def test_unknown_gemeente_is_a_404(client):
 
 def test_contacts_only_for_staff_and_own_gemeente(client, make_account, login):
     from meent.core.roles import Role
-    from meent.leden.models import Gemeente, Membership, Person
+    from meent.leden.models import Gemeente
 
-    person = Person.objects.create(first_name="Geheim", last_name="Contact")
-    Membership.objects.create(person=person, organisation=Gemeente.objects.get(code="GM0344").organisation, role="ciso")
+    MembershipFactory(
+        person__first_name="Geheim",
+        person__last_name="Contact",
+        organisation=Gemeente.objects.get(code="GM0344").organisation,
+        role="ciso",
+    )
     assert "Geheim Contact" not in client.get("/gemeenten/GM0344/").text
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
     assert "Geheim Contact" not in client.get("/gemeenten/GM0344/").text

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from meent.realisatie.benchmark import services
@@ -8,10 +9,10 @@ from meent.realisatie.benchmark.models import DataImport, Indicator, Source
 class DeletesUnderLock(ObjectPermissionsModelAdmin):
     """Deleting waits for a running import of the same rows (see ``services.delete_under_lock``)."""
 
-    def delete_model(self, request, obj) -> None:
+    def delete_model(self, request: HttpRequest, obj) -> None:
         services.delete_under_lock(type(obj).objects.filter(pk=obj.pk))
 
-    def delete_queryset(self, request, queryset) -> None:
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
         services.delete_under_lock(queryset)
 
 
@@ -33,5 +34,5 @@ class DataImportAdmin(ObjectPermissionsModelAdmin):
     list_filter = ["kind", "status"]
     readonly_fields = [f.name for f in DataImport._meta.fields]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -44,7 +44,7 @@ class HomeView(RuleView, TemplateView):
         )
         return context
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         code = (request.GET.get("gemeente") or "").strip()
         if code.isascii() and code.isalnum():  # anything else cannot be a code, and cannot be reversed into a path
             return HttpResponseRedirect(reverse("benchmark:profile", args=[code]))
@@ -100,7 +100,7 @@ class CompareView(RuleView, TemplateView):
     permission_required = "benchmark.view_data"
     template_name = "benchmark/compare.html"
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         choices = list(Indicator.objects.order_by("theme", "name").values_list("code", "name"))
         form = CompareForm(request.GET or None, indicator_choices=choices)
         rows, peers, areas = [], None, []
@@ -145,7 +145,7 @@ class IndicatorView(RuleView, TemplateView):
     permission_required = "benchmark.view_data"
     template_name = "benchmark/indicator.html"
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         context = self.get_context_data(**kwargs)
         formaat = request.GET.get("formaat")
         if formaat in downloads.FORMATS and context["period"]:
@@ -221,7 +221,7 @@ class CoronaView(RuleView, TemplateView):
     permission_required = "benchmark.view_data"
     template_name = "benchmark/corona.html"
 
-    def get(self, request, *args, **kwargs) -> HttpResponse:
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         context = self.get_context_data(**kwargs)
         formaat = request.GET.get("formaat")
         if formaat in downloads.FORMATS and context["series"]:
@@ -385,7 +385,7 @@ class ImportView(RuleView, TemplateView):
         context["imports"] = DataImport.objects.select_related("imported_by")[:50]
         return context
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.has_perm("benchmark.add_dataimport"):
             raise Http404
         form = ImportForm(request.POST, request.FILES)

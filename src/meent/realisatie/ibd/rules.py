@@ -3,52 +3,53 @@
 
 import rules
 
+from meent.leden.models import Visitor
 from meent.realisatie.ibd import visibility
 
 
 @rules.predicate
-def is_analyst(user) -> bool:
+def is_analyst(user: Visitor) -> bool:
     return visibility.is_analyst(user)
 
 
 @rules.predicate
-def is_gemeente_iso(user) -> bool:
+def is_gemeente_iso(user: Visitor) -> bool:
     return visibility.is_gemeente_iso(user)
 
 
 @rules.predicate
-def is_community(user) -> bool:
+def is_community(user: Visitor) -> bool:
     return visibility.is_community(user)
 
 
 @rules.predicate
-def can_see_incident(user, incident) -> bool:
+def can_see_incident(user: Visitor, incident) -> bool:
     if incident is None:
         return False
     return visibility.can_see_incident(user, incident)
 
 
 @rules.predicate
-def is_iso_of_incident_gemeente(user, incident) -> bool:
+def is_iso_of_incident_gemeente(user: Visitor, incident) -> bool:
     return incident is not None and visibility.is_gemeente_iso(user) and user.gemeente.pk == incident.gemeente_id
 
 
 @rules.predicate
-def can_see_advisory(user, advisory) -> bool:
+def can_see_advisory(user: Visitor, advisory) -> bool:
     from meent.realisatie.ibd.selectors import advisory_visible_to
 
     return advisory is not None and advisory_visible_to(user, advisory)
 
 
 @rules.predicate
-def is_bestuur(user) -> bool:
+def is_bestuur(user: Visitor) -> bool:
     from meent.core.access import is_bestuur as core_is_bestuur
 
     return core_is_bestuur(user)
 
 
 @rules.predicate
-def is_signed_in(user) -> bool:
+def is_signed_in(user: Visitor) -> bool:
     return visibility.is_signed_in(user)
 
 

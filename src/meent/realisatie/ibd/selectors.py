@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from meent.core import business_hours
+from meent.leden.models import Account, Visitor
 from meent.realisatie.ibd import sla
 from meent.realisatie.ibd.models import (
     TLP,
@@ -36,17 +37,17 @@ CORRELATION_CAP = 10
 WARNING_HOURS = 4.0
 
 
-def visible_incidents(user) -> QuerySet:
+def visible_incidents(user: Visitor) -> QuerySet:
     return Incident.unscoped.filter(incident_q(user)).select_related("gemeente", "assignee")
 
 
-def incident_for(user, number: str) -> Incident | None:
+def incident_for(user: Visitor, number: str) -> Incident | None:
     """The incident with ``number`` if ``user`` may see it; ``None`` both when it is hidden and when it does not
     exist, so callers answer the same 404 either way."""
     return visible_incidents(user).filter(number__iexact=number).first()
 
 
-def own_incidents(user) -> QuerySet:
+def own_incidents(user: Visitor) -> QuerySet:
     """A gemeente's own incidents, as far as their markings let this account see them."""
     if user.gemeente is None or user.is_staff_member:
         return Incident.unscoped.none()
@@ -58,12 +59,12 @@ def _next_due():
 
 
 def queue(
-    user,
+    user: Visitor,
     *,
     status: str | None = None,
     severity: str | None = None,
     category: str | None = None,
-    assignee=None,
+    assignee: Account | None = None,
     unassigned: bool = False,
     search: str | None = None,
 ) -> QuerySet:
@@ -114,7 +115,7 @@ def sla_state(incident: Incident, now: datetime.datetime | None = None) -> SlaSt
     return SlaState("dreigt" if left <= WARNING_HOURS else "op schema", target, due, left)
 
 
-def timeline(user, incident: Incident) -> QuerySet:
+def timeline(user: Visitor, incident: Incident) -> QuerySet:
     return (
         TimelineEntry.unscoped.filter(incident=incident)
         .filter(item_q(user))
@@ -123,25 +124,25 @@ def timeline(user, incident: Incident) -> QuerySet:
     )
 
 
-def observables(user, incident: Incident) -> QuerySet:
+def observables(user: Visitor, incident: Incident) -> QuerySet:
     return Observable.unscoped.filter(incident=incident).filter(item_q(user)).order_by("type", "value")
 
 
-def attachments(user, incident: Incident) -> QuerySet:
+def attachments(user: Visitor, incident: Incident) -> QuerySet:
     return Attachment.unscoped.filter(incident=incident).filter(item_q(user)).select_related("uploaded_by")
 
 
-def attachment_for(user, incident: Incident, pk: int) -> Attachment | None:
+def attachment_for(user: Visitor, incident: Incident, pk: int) -> Attachment | None:
     return attachments(user, incident).filter(pk=pk).first()
 
 
-def tasks(user, incident: Incident) -> QuerySet:
+def tasks(user: Visitor, incident: Incident) -> QuerySet:
     if not is_analyst(user):
         return Task.unscoped.none()
     return Task.unscoped.filter(incident=incident).select_related("assignee")
 
 
-def open_tasks_of(user) -> QuerySet:
+def open_tasks_of(user: Visitor) -> QuerySet:
     """An analyst's open tasks, on incidents the analyst still sees, the earliest due first."""
     if not is_analyst(user):
         return Task.unscoped.none()
@@ -152,7 +153,7 @@ def open_tasks_of(user) -> QuerySet:
     )
 
 
-def suggestions(user, incident: Incident) -> list[tuple[str, str]]:
+def suggestions(user: Visitor, incident: Incident) -> list[tuple[str, str]]:
     """Observables recognised in the report, the timeline entries the analyst can see and attachment names,
     that are not recorded yet."""
     if not is_analyst(user):
@@ -169,7 +170,7 @@ def suggestions(user, incident: Incident) -> list[tuple[str, str]]:
     return found
 
 
-def offered_suggestions(user, incident: Incident, accepted: list[str]) -> list[tuple[str, str]]:
+def offered_suggestions(user: Visitor, incident: Incident, accepted: list[str]) -> list[tuple[str, str]]:
     """Of the suggestions an analyst ticked ("type|value"), only those offered to this reader: a forged value
     (say, from an entry the analyst cannot see) is dropped."""
     offered = set(suggestions(user, incident))
@@ -185,7 +186,7 @@ class Correlation:
     excluded: bool
 
 
-def correlations(user, incident: Incident, items: list[Observable] | None = None) -> list[Correlation]:
+def correlations(user: Visitor, incident: Incident, items: list[Observable] | None = None) -> list[Correlation]:
     """Where this incident's observables (or the given ones, such as one page of them) occur in other incidents;
     analysts only, and only incidents (and observables) their markings let the analyst see."""
     if not is_analyst(user):
@@ -210,7 +211,7 @@ def correlations(user, incident: Incident, items: list[Observable] | None = None
     return result
 
 
-def deployments(user, incident: Incident) -> QuerySet:
+def deployments(user: Visitor, incident: Incident) -> QuerySet:
     """Who comes: the analysts, the gemeente's own security officers and the deployed experts see it."""
     qs = Deployment.objects.filter(activation__incident=incident).select_related("expert__person", "expert__gemeente")
     if is_analyst(user) or (
@@ -227,13 +228,13 @@ def experts(*, search: str | None = None) -> QuerySet:
     return qs
 
 
-def shares(user, incident: Incident) -> QuerySet:
+def shares(user: Visitor, incident: Incident) -> QuerySet:
     if not is_analyst(user):
         return Share.objects.none()
     return Share.objects.filter(incident=incident).select_related("shared_by")
 
 
-def export_items(user, incident: Incident, max_tlp: str) -> tuple[list[TimelineEntry], list[Observable]]:
+def export_items(user: Visitor, incident: Incident, max_tlp: str) -> tuple[list[TimelineEntry], list[Observable]]:
     """What an export at ``max_tlp`` may contain: only what the analyst sees and nothing marked above it."""
     allowed = tlp_at_most(max_tlp)
     entries = [e for e in timeline(user, incident) if e.tlp in allowed]
@@ -244,7 +245,7 @@ def export_items(user, incident: Incident, max_tlp: str) -> tuple[list[TimelineE
 # Advisories
 
 
-def advisory_q(user) -> Q:
+def advisory_q(user: Visitor) -> Q:
     if not is_community(user):
         return Q(tlp=TLP.CLEAR) if user.is_authenticated else Q(pk__in=[])
     if is_analyst(user):
@@ -257,21 +258,21 @@ def advisory_q(user) -> Q:
     )
 
 
-def advisories(user) -> QuerySet:
+def advisories(user: Visitor) -> QuerySet:
     return Advisory.objects.filter(pk__in=Advisory.objects.filter(advisory_q(user)).values("pk")).order_by(
         "-published_at"
     )
 
 
-def advisory_visible_to(user, advisory: Advisory) -> bool:
+def advisory_visible_to(user: Visitor, advisory: Advisory) -> bool:
     return advisories(user).filter(pk=advisory.pk).exists()
 
 
-def advisory_for(user, number: str) -> Advisory | None:
+def advisory_for(user: Visitor, number: str) -> Advisory | None:
     return advisories(user).filter(number__iexact=number).first()
 
 
-def has_acknowledged(user, advisory: Advisory) -> bool:
+def has_acknowledged(user: Visitor, advisory: Advisory) -> bool:
     return (
         user.gemeente is not None and Acknowledgement.objects.filter(advisory=advisory, gemeente=user.gemeente).exists()
     )
@@ -299,7 +300,7 @@ def acknowledgement_counts(advisory: Advisory) -> dict:
 def visible_items(model):
     """Timeline entries, observables or attachments: both the incident's and the item's marking must allow it."""
 
-    def visible(user) -> QuerySet:
+    def visible(user: Visitor) -> QuerySet:
         return model.unscoped.filter(item_q(user))
 
     return visible
@@ -308,23 +309,23 @@ def visible_items(model):
 def for_analysts(model):
     """Records only the analysts' pages show (the correlation exclusions, the expert pool)."""
 
-    def visible(user) -> QuerySet:
+    def visible(user: Visitor) -> QuerySet:
         return model.objects.all() if is_analyst(user) else model.objects.none()
 
     return visible
 
 
-def visible_tasks(user) -> QuerySet:
+def visible_tasks(user: Visitor) -> QuerySet:
     if not is_analyst(user):
         return Task.unscoped.none()
     return Task.unscoped.filter(incident__in=visible_incidents(user).values("pk"))
 
 
-def visible_activations(user) -> QuerySet:
+def visible_activations(user: Visitor) -> QuerySet:
     return Activation.objects.filter(incident__in=visible_incidents(user).values("pk"))
 
 
-def visible_deployments(user) -> QuerySet:
+def visible_deployments(user: Visitor) -> QuerySet:
     """As :func:`deployments`, over all incidents."""
     incidents = visible_incidents(user)
     qs = Deployment.objects.all()
@@ -336,20 +337,20 @@ def visible_deployments(user) -> QuerySet:
     return own | qs.filter(expert__person__account=user)
 
 
-def visible_acknowledgements(user) -> QuerySet:
+def visible_acknowledgements(user: Visitor) -> QuerySet:
     qs = Acknowledgement.objects.filter(advisory__in=advisories(user).values("pk"))
     if is_analyst(user):
         return qs
     return qs.filter(gemeente=user.gemeente) if user.gemeente is not None else qs.none()
 
 
-def visible_shares(user) -> QuerySet:
+def visible_shares(user: Visitor) -> QuerySet:
     if not is_analyst(user):
         return Share.objects.none()
     return Share.objects.filter(incident__in=visible_incidents(user).values("pk"))
 
 
-def open_counts_for_panel(user) -> dict:
+def open_counts_for_panel(user: Visitor) -> dict:
     """For the home panel: numbers of the user's own visible incidents only."""
     qs = visible_incidents(user) if is_analyst(user) else own_incidents(user)
     return qs.aggregate(

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from meent.core import numbering
 from meent.core.roles import Role
 from meent.core.tasks import enqueue_on_commit
-from meent.leden.models import Person
+from meent.leden.models import Account, Person
 from meent.realisatie.ibd import selectors, sla
 from meent.realisatie.ibd.exports import BUILDERS, Export, check_max_tlp
 from meent.realisatie.ibd.models import (
@@ -199,7 +199,15 @@ def _mark_first_response(incident: Incident, by, at: datetime.datetime) -> None:
 
 
 @transaction.atomic
-def triage(incident: Incident, *, by, severity: str, category: str, assignee=None, tlp: str | None = None) -> Incident:
+def triage(
+    incident: Incident,
+    *,
+    by: Account,
+    severity: str,
+    category: str,
+    assignee: Account | None = None,
+    tlp: str | None = None,
+) -> Incident:
     if assignee is not None and not assignee.has_role(Role.IBD_ANALIST):
         raise ValidationError({"assignee": _("Alleen een analist van de IBD kan behandelaar zijn.")})
     if tlp and tlp != incident.tlp:
@@ -268,7 +276,9 @@ def add_entry(
 
 
 @transaction.atomic
-def transition(incident: Incident, *, by, to: str, summary: str = "", at: datetime.datetime | None = None) -> Incident:
+def transition(
+    incident: Incident, *, by: Account, to: str, summary: str = "", at: datetime.datetime | None = None
+) -> Incident:
     """Move ``incident`` along the workflow; anything not in ``TRANSITIONS`` is refused."""
     incident = Incident.unscoped.select_for_update().get(pk=incident.pk)
     if to not in TRANSITIONS[incident.status]:
@@ -293,7 +303,7 @@ def transition(incident: Incident, *, by, to: str, summary: str = "", at: dateti
     return incident
 
 
-def add_task(incident: Incident, *, title: str, due_date: datetime.date, assignee=None) -> Task:
+def add_task(incident: Incident, *, title: str, due_date: datetime.date, assignee: Account | None = None) -> Task:
     if assignee is not None and not assignee.has_role(Role.IBD_ANALIST):
         raise ValidationError({"assignee": _("Alleen een analist van de IBD kan een taak uitvoeren.")})
     return Task.unscoped.create(incident=incident, title=title, due_date=due_date, assignee=assignee)
@@ -311,7 +321,7 @@ def add_observable(
     *,
     type: str,
     value: str,
-    by=None,
+    by: Account | None = None,
     tlp: str = TLP.AMBER,
     pap: str = PAP.AMBER,
     source: str = "",
@@ -328,7 +338,7 @@ def add_observable(
 
 
 @transaction.atomic
-def add_observables(incident: Incident, items: Iterable[tuple[str, str]], *, by, tlp: str, source: str) -> int:
+def add_observables(incident: Incident, items: Iterable[tuple[str, str]], *, by: Account, tlp: str, source: str) -> int:
     """All or nothing: one invalid value and none are stored. Returns how many were new."""
     _check_marking(tlp)
     new = 0
@@ -384,7 +394,7 @@ def _sniff(upload: UploadedFile) -> tuple[str, str]:
 
 
 @transaction.atomic
-def add_attachment(incident: Incident, *, upload: UploadedFile, by, tlp: str = TLP.AMBER) -> Attachment:
+def add_attachment(incident: Incident, *, upload: UploadedFile, by: Account, tlp: str = TLP.AMBER) -> Attachment:
     _check_marking(tlp)
     _ext, content_type = _sniff(upload)
     digest = hashlib.sha256()
@@ -406,7 +416,9 @@ def add_attachment(incident: Incident, *, upload: UploadedFile, by, tlp: str = T
 
 
 @transaction.atomic
-def activate_network(incident: Incident, *, by, reason: str, at: datetime.datetime | None = None) -> Activation:
+def activate_network(
+    incident: Incident, *, by: Account, reason: str, at: datetime.datetime | None = None
+) -> Activation:
     if hasattr(incident, "activation"):
         raise ValidationError(_("Het responsnetwerk is voor dit incident al ingeroepen."))
     if not reason.strip():
@@ -456,7 +468,7 @@ def record_hours(deployment: Deployment, hours: float) -> Deployment:
 @transaction.atomic
 def publish_advisory(
     *,
-    by,
+    by: Account,
     title: str,
     body: str,
     severity: str,
@@ -499,7 +511,7 @@ def publish_advisory(
     return advisory
 
 
-def acknowledge(advisory: Advisory, *, account, at: datetime.datetime | None = None) -> Acknowledgement:
+def acknowledge(advisory: Advisory, *, account: Account, at: datetime.datetime | None = None) -> Acknowledgement:
     if account.gemeente is None:
         raise ValidationError(_("Alleen een gemeente bevestigt een advies."))
     ack, _created = Acknowledgement.objects.get_or_create(
@@ -529,7 +541,7 @@ def export_incident(incident: Incident, *, by: "Account", format: str, max_tlp: 
 
 
 def record_share(
-    incident: Incident, *, by, recipient: str, format: str, max_tlp: str, entries: int, observables: int
+    incident: Incident, *, by: Account, recipient: str, format: str, max_tlp: str, entries: int, observables: int
 ) -> Share:
     return Share.objects.create(
         incident=incident,

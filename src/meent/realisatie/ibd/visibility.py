@@ -20,24 +20,25 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meent.core.roles import Role
+from meent.leden.models import Visitor
 from meent.realisatie.ibd.models import TLP, TLP_ORDER, Deployment, Incident
 
 NOTHING = Q(pk__in=[])
 
 
-def is_signed_in(user) -> bool:
+def is_signed_in(user: Visitor) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def is_analyst(user) -> bool:
+def is_analyst(user: Visitor) -> bool:
     return is_signed_in(user) and user.has_role(Role.IBD_ANALIST)
 
 
-def is_community(user) -> bool:
+def is_community(user: Visitor) -> bool:
     return is_analyst(user) or (is_signed_in(user) and user.gemeente is not None and not user.is_staff_member)
 
 
-def is_gemeente_iso(user) -> bool:
+def is_gemeente_iso(user: Visitor) -> bool:
     return (
         is_signed_in(user)
         and user.gemeente is not None
@@ -83,19 +84,19 @@ def _marking_q(user, tlp_field: str, incident_id: str, gemeente_field: str) -> Q
     return q
 
 
-def incident_q(user) -> Q:
+def incident_q(user: Visitor) -> Q:
     """The incidents ``user`` may see (for ``Incident`` querysets)."""
     return _marking_q(user, "tlp", "pk", "gemeente_id")
 
 
-def item_q(user) -> Q:
+def item_q(user: Visitor) -> Q:
     """Timeline entries, observables and attachments ``user`` may see (both markings must allow it)."""
     return _marking_q(user, "incident__tlp", "incident_id", "incident__gemeente_id") & _marking_q(
         user, "tlp", "incident_id", "incident__gemeente_id"
     )
 
 
-def is_deployed_on(user, incident: Incident, at=None) -> bool:
+def is_deployed_on(user: Visitor, incident: Incident, at=None) -> bool:
     if not is_signed_in(user):
         return False
     at = at or timezone.now()
@@ -104,7 +105,7 @@ def is_deployed_on(user, incident: Incident, at=None) -> bool:
     ).exists()
 
 
-def may_see(user, incident: Incident, tlp: str) -> bool:
+def may_see(user: Visitor, incident: Incident, tlp: str) -> bool:
     """Whether ``user`` may see something of ``incident`` marked ``tlp`` (the incident's own marking included)."""
     if not is_signed_in(user):
         return False
@@ -122,5 +123,5 @@ def may_see(user, incident: Incident, tlp: str) -> bool:
     return named
 
 
-def can_see_incident(user, incident: Incident) -> bool:
+def can_see_incident(user: Visitor, incident: Incident) -> bool:
     return may_see(user, incident, incident.tlp)

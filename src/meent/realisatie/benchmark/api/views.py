@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, renderers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -163,7 +164,7 @@ class GemeenteProfielView(PublicMixin, APIView):
         ],
         responses={200: ProfielSerializer, 404: OpenApiResponse(OpenApiTypes.OBJECT)},
     )
-    def get(self, request, code: str) -> Response:
+    def get(self, request: Request, code: str) -> Response:
         try:
             area = selectors.gemeente_area(code)
         except Area.DoesNotExist as exc:

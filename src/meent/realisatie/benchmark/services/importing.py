@@ -7,6 +7,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from meent.leden.models import Account
 from meent.realisatie.benchmark import parsing, storage
 from meent.realisatie.benchmark.models import (
     Area,
@@ -181,7 +182,7 @@ def run_import(
     source_key: str = "",
     table: str = "",
     theme: str = "overig",
-    user=None,
+    user: Account | None = None,
     progress: Progress | None = None,
 ) -> DataImport:
     """Import one file: everything or nothing. The log row is kept either way and says what happened."""
@@ -195,7 +196,12 @@ def run_import(
 
 
 def import_parsed(
-    parse: Callable[[], ParsedFile], *, kind: str, filename: str, user=None, progress: Progress | None = None
+    parse: Callable[[], ParsedFile],
+    *,
+    kind: str,
+    filename: str,
+    user: Account | None = None,
+    progress: Progress | None = None,
 ) -> DataImport:
     progress = progress or (lambda message: None)
     log = DataImport.objects.create(kind=kind, filename=filename[:300], imported_by=user)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from meent.realisatie.benchmark import parsing, services
 from meent.realisatie.benchmark.models import DataImport, Indicator, Observation, PeerStatistic, Source
 from meent.realisatie.benchmark.tests.conftest import rivm_rows, rivm_subset
+from meent.realisatie.benchmark.tests.factories import IndicatorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +181,7 @@ class TestFormats:
         assert value("bijstand", "GM0363", "2020", current=False) == 1234.5
 
     def test_non_additive_indicator_is_weighted_by_inhabitants_on_merger(self):
-        Indicator.objects.create(code="werkloosheid", name="Werkloosheid", unit="%", additive=False)
+        IndicatorFactory(code="werkloosheid", name="Werkloosheid", unit="%", additive=False)
         data = (
             b"indicator,gebied,periode,waarde\nwerkloosheid,GM0003,2020,10\nwerkloosheid,GM0010,2020,10\n"
             b"werkloosheid,GM0024,2020,10\n"

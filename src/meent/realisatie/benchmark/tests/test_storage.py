@@ -6,8 +6,9 @@ import pytest
 from django.db import connection, connections
 
 from meent.realisatie.benchmark import services, storage
-from meent.realisatie.benchmark.models import Area, DataImport, Indicator, Observation, Period, Source
+from meent.realisatie.benchmark.models import Area, DataImport, Observation, Source
 from meent.realisatie.benchmark.tests.conftest import rivm_subset
+from meent.realisatie.benchmark.tests.factories import IndicatorFactory, ObservationFactory, SourceFactory, YearFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres_only]
 
@@ -49,13 +50,14 @@ def test_an_import_puts_its_figures_in_a_partition_with_the_tables_own_indexes()
 
 
 def test_a_reimport_swaps_the_partition_and_takes_rows_written_elsewhere_along():
-    source = Source.objects.create(key="afval", name="Afvalcijfers")
-    indicator = Indicator.objects.create(code="afval", name="Afval")
+    source = SourceFactory(key="afval", name="Afvalcijfers")
     services.ensure_areas()
-    period = Period.objects.create(code="2022", kind=Period.Kind.JAAR, start="2022-01-01", end="2022-12-31")
     # Written through the ORM before the source had a partition: it lands in the default partition.
-    Observation.objects.create(
-        indicator=indicator, area=Area.objects.get(code="GM0344"), period=period, source=source, value=1
+    ObservationFactory(
+        indicator=IndicatorFactory(code="afval"),
+        area=Area.objects.get(code="GM0344"),
+        period=YearFactory(code="2022"),
+        source=source,
     )
     assert rows_in(storage.DEFAULT_PARTITION, source) == 1
 

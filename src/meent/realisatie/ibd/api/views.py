@@ -3,6 +3,7 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
 
 from meent.api.problems import Conflict
 from meent.core.audit import log_read
@@ -78,7 +79,7 @@ class IncidentViewSet(
         log_read(self.request.user, incident)
         return incident
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         for incident in self.paginator.page.object_list:
             log_read(request.user, incident)
@@ -115,7 +116,7 @@ class IncidentChildViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, views
     add_rule: str
     filter_backends = []
 
-    def initial(self, request, *args, **kwargs) -> None:
+    def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
         incident = selectors.incident_for(request.user, kwargs["nummer"])
         if incident is None:
@@ -138,7 +139,7 @@ class TimelineViewSet(IncidentChildViewSet):
     def get_queryset(self):
         return selectors.timeline(self.request.user, self.incident)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         for entry in self.paginator.page.object_list:
             log_read(request.user, entry)
@@ -173,7 +174,7 @@ class ObservableViewSet(IncidentChildViewSet):
     def get_queryset(self):
         return selectors.observables(self.request.user, self.incident)
 
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         for observable in self.paginator.page.object_list:
             log_read(request.user, observable)

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from meent.core.roles import Role
-from meent.leden.models import Gemeente, Person
+from meent.leden.models import Gemeente
+from meent.leden.tests.factories import PersonFactory
 from meent.realisatie.ibd import services
 from meent.realisatie.ibd.tests import access
 from meent.realisatie.ibd.tests.factories import ExpertFactory
@@ -30,7 +31,7 @@ WHILE_DEPLOYED = {
 def deployed(make_account):
     fixtures = access.fixtures()
     account = make_account(Role.GEMEENTE, gemeente="GM0363", username="expert-amsterdam")
-    account.person = Person.objects.create(first_name="Eef", last_name="Expert")
+    account.person = PersonFactory(first_name="Eef", last_name="Expert")
     account.save()
     expert = ExpertFactory(person=account.person, gemeente=Gemeente.objects.get(code="GM0363"))
     analyst = fixtures["ibd_advisory"].published_by

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from meent.leden.tests.factories import PersonFactory
 from meent.realisatie.ibd import services
 from meent.realisatie.ibd.models import TLP, Activation, Attachment, Incident, Status
 from meent.realisatie.ibd.tests.factories import make_incident
@@ -185,12 +186,12 @@ def test_attachments_are_checked_stored_privately_and_served_only_to_readers(cli
 
 
 def test_a_deployed_expert_sees_the_incident_page_only_while_deployed(client, login, people):
-    from meent.leden.models import Gemeente, Person
+    from meent.leden.models import Gemeente
     from meent.realisatie.ibd.tests.factories import ExpertFactory
 
     incident = make_incident(people["utrecht_iso"])
     account = people["amsterdam"]
-    account.person = Person.objects.create(first_name="Eef", last_name="Expert")
+    account.person = PersonFactory(first_name="Eef", last_name="Expert")
     account.save()
     expert = ExpertFactory(person=account.person, gemeente=Gemeente.objects.get(code="GM0363"))
     activation = services.activate_network(incident, by=people["analyst"], reason="Ransomware")

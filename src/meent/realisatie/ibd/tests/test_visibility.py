@@ -8,7 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from django_scopes import ScopeError, scope
 
-from meent.leden.models import Gemeente, Person
+from meent.leden.models import Gemeente
+from meent.leden.tests.factories import PersonFactory
 from meent.realisatie.ibd import selectors, services
 from meent.realisatie.ibd.models import TLP, Incident, TimelineEntry
 from meent.realisatie.ibd.tests.factories import ExpertFactory, make_incident
@@ -92,7 +93,7 @@ def test_a_deployed_expert_sees_the_incident_only_while_deployed(people):
     other = make_incident(people["utrecht_iso"], tlp=TLP.AMBER)
     strict = make_incident(people["utrecht_iso"], tlp=TLP.AMBER_STRICT)
     expert_account = people["amsterdam"]
-    person = Person.objects.create(first_name="Eef", last_name="Expert")
+    person = PersonFactory(first_name="Eef", last_name="Expert")
     expert_account.person = person
     expert_account.save()
     expert = ExpertFactory(person=person, gemeente=Gemeente.objects.get(code="GM0363"))
