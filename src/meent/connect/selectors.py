@@ -23,6 +23,7 @@ from meent.connect.models import (
     Trainee,
     TrainingDay,
 )
+from meent.leden.models import Gemeente
 
 SEAT = Q(registrations__status__in=Registration.HOLDS_SEAT)
 
@@ -36,9 +37,13 @@ def catalogue(
     upcoming: bool = False,
     past: bool = False,
     include_cancelled: bool = True,
+    registered_from: Gemeente | None = None,
 ) -> QuerySet:
-    """Events soonest first; past events (``past``) most recent first."""
+    """Events soonest first; past events (``past``) most recent first. ``registered_from``: only events that
+    people of that gemeente registered for."""
     qs = Event.objects.prefetch_related("commissioners").select_related("edition")
+    if registered_from is not None:
+        qs = qs.filter(pk__in=registrations_of(registered_from).values("event_id"))
     if search:
         qs = qs.filter(Q(title__icontains=search) | Q(description__icontains=search) | Q(venue__icontains=search))
     if kind:
@@ -54,6 +59,57 @@ def catalogue(
     if not include_cancelled:
         qs = qs.exclude(status=Event.Status.GEANNULEERD)
     return qs.order_by("-starts_at", "title") if past else qs.order_by("starts_at", "title")
+
+
+def registrations_of(gemeente: Gemeente) -> QuerySet:
+    """Registrations of a gemeente's people, cancelled ones included: made with one of its accounts, or naming it
+    as the organisation (the form's free text, "Gemeente Utrecht" or "Utrecht")."""
+    names = {gemeente.name, f"Gemeente {gemeente.name}", gemeente.cbs_label} - {""}
+    named = Q()
+    for name in names:
+        named |= Q(organisation_name__iexact=name)
+    return Registration.objects.filter(Q(account__organisation__gemeente=gemeente) | named)
+
+
+@dataclass(frozen=True)
+class GemeenteActivity:
+    """A gemeente at Connect: its people's registrations and evaluations, the events they went to, its trainees."""
+
+    registrations: int  # not cancelled
+    events: int
+    evaluations: int
+    average_grade: Decimal | None
+    recent_events: list[Event]  # with ``from_gemeente``: the gemeente's registrations holding a seat
+    assignments: list[Assignment]
+
+
+def gemeente_activity(gemeente: Gemeente, *, recent: int = 5) -> GemeenteActivity:
+    registrations = registrations_of(gemeente).exclude(status=Registration.Status.GEANNULEERD)
+    evaluations = Evaluation.objects.filter(registration__in=registrations.values("pk")).aggregate(
+        n=Count("pk"), overall=Avg("overall")
+    )
+    events = (
+        Event.objects.filter(pk__in=registrations.values("event_id"))
+        .annotate(from_gemeente=Count("registrations", filter=Q(registrations__in=registrations.values("pk"))))
+        .order_by("-starts_at", "title")
+    )
+    return GemeenteActivity(
+        registrations=registrations.count(),
+        events=events.count(),
+        evaluations=evaluations["n"],
+        average_grade=_dec(evaluations["overall"]),
+        recent_events=list(events[:recent]),
+        assignments=list(assignments_at(gemeente)),
+    )
+
+
+def assignments_at(gemeente: Gemeente) -> QuerySet:
+    """Trainee assignments placed at the gemeente, the latest first."""
+    return (
+        Assignment.objects.filter(organisation__gemeente=gemeente)
+        .select_related("trainee")
+        .order_by("-start_date", "title")
+    )
 
 
 def event_years() -> list[int]:

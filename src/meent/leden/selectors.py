@@ -79,6 +79,15 @@ def herindelingen_count(year: int) -> int:
     return Succession.objects.filter(effective_date__year=year).values("successor").distinct().count()
 
 
+def mergers_of(gemeente: Gemeente) -> list[Succession]:
+    """The herindelingen ``gemeente`` took part in, as predecessor or as successor, oldest first."""
+    return list(
+        Succession.objects.filter(Q(predecessor=gemeente) | Q(successor=gemeente))
+        .select_related("predecessor", "successor")
+        .order_by("effective_date", "predecessor__code", "successor__code")
+    )
+
+
 def provinces() -> QuerySet:
     return Province.objects.order_by("name")
 
