@@ -238,11 +238,20 @@ def events_by_kind_and_format(year: int) -> dict[str, dict[str, int]]:
     return table
 
 
-def cancelled_events(year: int, *, kinds=None) -> int:
+def held_events(year: int, *, kinds, format: str | None = None) -> QuerySet:
+    """The events of :func:`events_by_kind_and_format`'s cells: held (not cancelled) in the year, of ``kinds``
+    (and ``format``)."""
+    qs = _in_year(year).exclude(status=Event.Status.GEANNULEERD).filter(kind__in=kinds)
+    return qs.filter(format=format) if format else qs
+
+
+def cancelled_event_list(year: int, *, kinds=None) -> QuerySet:
     qs = _in_year(year).filter(status=Event.Status.GEANNULEERD)
-    if kinds:
-        qs = qs.filter(kind__in=kinds)
-    return qs.count()
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def cancelled_events(year: int, *, kinds=None) -> int:
+    return cancelled_event_list(year, kinds=kinds).count()
 
 
 def participants_per_event(year: int) -> QuerySet:
@@ -313,21 +322,27 @@ def training_days(year: int) -> dict[str, int]:
     return {"fysiek": physical, "online": online, "totaal": physical + online}
 
 
-def rescheduled(year: int, *, min_times: int = 1, kinds=None) -> int:
+def rescheduled_events(year: int, *, min_times: int = 1, kinds=None) -> QuerySet:
     """Events of the year moved at least ``min_times`` times, from their history."""
     qs = (
         _in_year(year)
         .annotate(moves=Count("changes", filter=Q(changes__kind=EventChange.Kind.VERPLAATST)))
         .filter(moves__gte=min_times)
     )
-    if kinds:
-        qs = qs.filter(kind__in=kinds)
-    return qs.count()
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def rescheduled(year: int, *, min_times: int = 1, kinds=None) -> int:
+    return rescheduled_events(year, min_times=min_times, kinds=kinds).count()
+
+
+def converted_events(year: int, *, to_format: str = Event.Format.DIGITAAL) -> QuerySet:
+    changed = EventChange.objects.filter(event=OuterRef("pk"), kind=EventChange.Kind.OMGEZET, new_format=to_format)
+    return _in_year(year).filter(Exists(changed))
 
 
 def converted(year: int, *, to_format: str = Event.Format.DIGITAAL) -> int:
-    changed = EventChange.objects.filter(event=OuterRef("pk"), kind=EventChange.Kind.OMGEZET, new_format=to_format)
-    return _in_year(year).filter(Exists(changed)).count()
+    return converted_events(year, to_format=to_format).count()
 
 
 def _overlap_days(start: datetime.date, end: datetime.date | None, year: int) -> int:
@@ -369,13 +384,15 @@ def trainee_years() -> list[int]:
     return sorted(years)
 
 
-def assignments_in_year(year: int) -> int:
+def assignments_running(year: int) -> QuerySet:
     """Assignments running at some point in the year."""
-    return (
-        Assignment.objects.filter(start_date__year__lte=year)
-        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
-        .count()
+    return Assignment.objects.filter(start_date__year__lte=year).filter(
+        Q(end_date__isnull=True) | Q(end_date__year__gte=year)
     )
+
+
+def assignments_in_year(year: int) -> int:
+    return assignments_running(year).count()
 
 
 def assignments_growth(year: int) -> Decimal | None:
