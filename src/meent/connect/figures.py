@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meent.connect import selectors
 from meent.connect.models import Event
-from meent.core.registry import Figure, Row, Text, Unit, figures, shared
+from meent.core.registry import Figure, Record, Row, Text, Unit, figures, shared
 
 NON_TRAINING_KINDS = [kind for kind in Event.Kind.values if kind not in Event.TRAINING_KINDS]
 WEBINAR_KINDS = (Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS)
@@ -36,11 +36,46 @@ def _rows(events: list[Event], *, with_format: bool) -> list[Row]:
     ]
 
 
+def _event_records(events) -> list[Record]:
+    """Events are public (the catalogue): every reader gets the whole list."""
+    return [
+        Record(
+            label=event.title,
+            url=reverse("connect:event-detail", args=[event.pk]),
+            detail=f"{event.starts_at:%Y-%m-%d}, {event.get_format_display().lower()}",
+        )
+        for event in events.order_by("starts_at", "pk")
+    ]
+
+
+def _events(select):
+    """``records=`` for a figure counting the events ``select(year)`` gives."""
+    return lambda year, user: _event_records(select(year))
+
+
+def _assignment_records(year: int, user) -> list[Record]:
+    if not user.has_perm("connect.view_trainee"):  # trainees' work is for Connect staff only
+        return []
+    assignments = selectors.assignments_running(year).select_related("trainee", "organisation")
+    return [
+        Record(label=a.title, detail=f"{a.trainee}, {a.organisation}") for a in assignments.order_by("start_date", "pk")
+    ]
+
+
 def _grade(aspect: str):
     return lambda year: _average_grades(year)[aspect]
 
 
-def _register(key: str, label: tuple[str, str], definition: tuple[str, str], unit: Unit, compute, *, years=None):
+def _register(
+    key: str,
+    label: tuple[str, str],
+    definition: tuple[str, str],
+    unit: Unit,
+    compute,
+    *,
+    years=None,
+    records=None,
+):
     figures.register(
         Figure(
             key=f"connect.{key}",
@@ -50,6 +85,7 @@ def _register(key: str, label: tuple[str, str], definition: tuple[str, str], uni
             years=years or selectors.event_years,
             compute=compute,
             order=200 + len(figures.of_module("connect")),
+            records=records,
         )
     )
 
@@ -66,6 +102,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: _held(year, [Event.Kind.CONGRES]),
+    records=_events(lambda year: selectors.held_events(year, kinds=[Event.Kind.CONGRES])),
 )
 _register(
     "congressen_digitaal",
@@ -76,6 +113,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: _held(year, [Event.Kind.CONGRES], Event.Format.DIGITAAL),
+    records=_events(lambda year: selectors.held_events(year, kinds=[Event.Kind.CONGRES], format=Event.Format.DIGITAAL)),
 )
 _register(
     "webinars",
@@ -83,6 +121,7 @@ _register(
     (f"Webinars en webinarreeksen: {HELD_NL}.", f"Webinars and webinar series: {HELD_EN}."),
     Unit.AANTAL,
     lambda year: _held(year, WEBINAR_KINDS),
+    records=_events(lambda year: selectors.held_events(year, kinds=WEBINAR_KINDS)),
 )
 _register(
     "geannuleerd",
@@ -93,6 +132,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: selectors.cancelled_events(year, kinds=NON_TRAINING_KINDS),
+    records=_events(lambda year: selectors.cancelled_event_list(year, kinds=NON_TRAINING_KINDS)),
 )
 _register(
     "top_congressen",
@@ -162,6 +202,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: selectors.rescheduled(year, kinds=Event.TRAINING_KINDS),
+    records=_events(lambda year: selectors.rescheduled_events(year, kinds=Event.TRAINING_KINDS)),
 )
 _register(
     "trainingen_meermaals_verplaatst",
@@ -172,6 +213,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: selectors.rescheduled(year, min_times=2, kinds=Event.TRAINING_KINDS),
+    records=_events(lambda year: selectors.rescheduled_events(year, min_times=2, kinds=Event.TRAINING_KINDS)),
 )
 _register(
     "trainingen_geannuleerd",
@@ -182,6 +224,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: selectors.cancelled_events(year, kinds=Event.TRAINING_KINDS),
+    records=_events(lambda year: selectors.cancelled_event_list(year, kinds=Event.TRAINING_KINDS)),
 )
 _register(
     "omgezet_naar_digitaal",
@@ -192,6 +235,7 @@ _register(
     ),
     Unit.AANTAL,
     selectors.converted,
+    records=_events(selectors.converted_events),
 )
 _register(
     "trainees_gemiddeld",
@@ -216,6 +260,7 @@ _register(
     Unit.AANTAL,
     selectors.assignments_in_year,
     years=selectors.trainee_years,
+    records=_assignment_records,
 )
 _register(
     "opdrachten_groei",

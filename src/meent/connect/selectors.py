@@ -23,6 +23,7 @@ from meent.connect.models import (
     Trainee,
     TrainingDay,
 )
+from meent.leden.models import Gemeente
 
 SEAT = Q(registrations__status__in=Registration.HOLDS_SEAT)
 
@@ -36,9 +37,13 @@ def catalogue(
     upcoming: bool = False,
     past: bool = False,
     include_cancelled: bool = True,
+    registered_from: Gemeente | None = None,
 ) -> QuerySet:
-    """Events soonest first; past events (``past``) most recent first."""
+    """Events soonest first; past events (``past``) most recent first. ``registered_from``: only events that
+    people of that gemeente registered for."""
     qs = Event.objects.prefetch_related("commissioners").select_related("edition")
+    if registered_from is not None:
+        qs = qs.filter(pk__in=registrations_of(registered_from).values("event_id"))
     if search:
         qs = qs.filter(Q(title__icontains=search) | Q(description__icontains=search) | Q(venue__icontains=search))
     if kind:
@@ -54,6 +59,57 @@ def catalogue(
     if not include_cancelled:
         qs = qs.exclude(status=Event.Status.GEANNULEERD)
     return qs.order_by("-starts_at", "title") if past else qs.order_by("starts_at", "title")
+
+
+def registrations_of(gemeente: Gemeente) -> QuerySet:
+    """Registrations of a gemeente's people, cancelled ones included: made with one of its accounts, or naming it
+    as the organisation (the form's free text, "Gemeente Utrecht" or "Utrecht")."""
+    names = {gemeente.name, f"Gemeente {gemeente.name}", gemeente.cbs_label} - {""}
+    named = Q()
+    for name in names:
+        named |= Q(organisation_name__iexact=name)
+    return Registration.objects.filter(Q(account__organisation__gemeente=gemeente) | named)
+
+
+@dataclass(frozen=True)
+class GemeenteActivity:
+    """A gemeente at Connect: its people's registrations and evaluations, the events they went to, its trainees."""
+
+    registrations: int  # not cancelled
+    events: int
+    evaluations: int
+    average_grade: Decimal | None
+    recent_events: list[Event]  # with ``from_gemeente``: the gemeente's registrations holding a seat
+    assignments: list[Assignment]
+
+
+def gemeente_activity(gemeente: Gemeente, *, recent: int = 5) -> GemeenteActivity:
+    registrations = registrations_of(gemeente).exclude(status=Registration.Status.GEANNULEERD)
+    evaluations = Evaluation.objects.filter(registration__in=registrations.values("pk")).aggregate(
+        n=Count("pk"), overall=Avg("overall")
+    )
+    events = (
+        Event.objects.filter(pk__in=registrations.values("event_id"))
+        .annotate(from_gemeente=Count("registrations", filter=Q(registrations__in=registrations.values("pk"))))
+        .order_by("-starts_at", "title")
+    )
+    return GemeenteActivity(
+        registrations=registrations.count(),
+        events=events.count(),
+        evaluations=evaluations["n"],
+        average_grade=_dec(evaluations["overall"]),
+        recent_events=list(events[:recent]),
+        assignments=list(assignments_at(gemeente)),
+    )
+
+
+def assignments_at(gemeente: Gemeente) -> QuerySet:
+    """Trainee assignments placed at the gemeente, the latest first."""
+    return (
+        Assignment.objects.filter(organisation__gemeente=gemeente)
+        .select_related("trainee")
+        .order_by("-start_date", "title")
+    )
 
 
 def event_years() -> list[int]:
@@ -182,11 +238,20 @@ def events_by_kind_and_format(year: int) -> dict[str, dict[str, int]]:
     return table
 
 
-def cancelled_events(year: int, *, kinds=None) -> int:
+def held_events(year: int, *, kinds, format: str | None = None) -> QuerySet:
+    """The events of :func:`events_by_kind_and_format`'s cells: held (not cancelled) in the year, of ``kinds``
+    (and ``format``)."""
+    qs = _in_year(year).exclude(status=Event.Status.GEANNULEERD).filter(kind__in=kinds)
+    return qs.filter(format=format) if format else qs
+
+
+def cancelled_event_list(year: int, *, kinds=None) -> QuerySet:
     qs = _in_year(year).filter(status=Event.Status.GEANNULEERD)
-    if kinds:
-        qs = qs.filter(kind__in=kinds)
-    return qs.count()
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def cancelled_events(year: int, *, kinds=None) -> int:
+    return cancelled_event_list(year, kinds=kinds).count()
 
 
 def participants_per_event(year: int) -> QuerySet:
@@ -257,21 +322,27 @@ def training_days(year: int) -> dict[str, int]:
     return {"fysiek": physical, "online": online, "totaal": physical + online}
 
 
-def rescheduled(year: int, *, min_times: int = 1, kinds=None) -> int:
+def rescheduled_events(year: int, *, min_times: int = 1, kinds=None) -> QuerySet:
     """Events of the year moved at least ``min_times`` times, from their history."""
     qs = (
         _in_year(year)
         .annotate(moves=Count("changes", filter=Q(changes__kind=EventChange.Kind.VERPLAATST)))
         .filter(moves__gte=min_times)
     )
-    if kinds:
-        qs = qs.filter(kind__in=kinds)
-    return qs.count()
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def rescheduled(year: int, *, min_times: int = 1, kinds=None) -> int:
+    return rescheduled_events(year, min_times=min_times, kinds=kinds).count()
+
+
+def converted_events(year: int, *, to_format: str = Event.Format.DIGITAAL) -> QuerySet:
+    changed = EventChange.objects.filter(event=OuterRef("pk"), kind=EventChange.Kind.OMGEZET, new_format=to_format)
+    return _in_year(year).filter(Exists(changed))
 
 
 def converted(year: int, *, to_format: str = Event.Format.DIGITAAL) -> int:
-    changed = EventChange.objects.filter(event=OuterRef("pk"), kind=EventChange.Kind.OMGEZET, new_format=to_format)
-    return _in_year(year).filter(Exists(changed)).count()
+    return converted_events(year, to_format=to_format).count()
 
 
 def _overlap_days(start: datetime.date, end: datetime.date | None, year: int) -> int:
@@ -313,13 +384,15 @@ def trainee_years() -> list[int]:
     return sorted(years)
 
 
-def assignments_in_year(year: int) -> int:
+def assignments_running(year: int) -> QuerySet:
     """Assignments running at some point in the year."""
-    return (
-        Assignment.objects.filter(start_date__year__lte=year)
-        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
-        .count()
+    return Assignment.objects.filter(start_date__year__lte=year).filter(
+        Q(end_date__isnull=True) | Q(end_date__year__gte=year)
     )
+
+
+def assignments_in_year(year: int) -> int:
+    return assignments_running(year).count()
 
 
 def assignments_growth(year: int) -> Decimal | None:

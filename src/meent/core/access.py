@@ -55,6 +55,8 @@ def company_staff(role: Role) -> rules.Predicate:
 rules.add_perm("core.view_home", rules.always_allow)
 rules.add_perm("core.view_health", rules.always_allow)
 rules.add_perm("core.view_mijn_gemeente", is_gemeente_account)
+# A gemeente's 360° page: staff for any gemeente, a gemeente account for its own only.
+rules.add_perm("core.view_gemeente_360", is_staff_member | is_own_gemeente)
 rules.add_perm("core.view_auditlog", is_bestuur)
 rules.add_perm("core.disable_second_factor", is_signed_in)
 

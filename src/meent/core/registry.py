@@ -1,5 +1,5 @@
-"""The keyed registries through which modules plug into the platform: figures, panels (home, "Mijn gemeente"),
-gemeente 360° sections, annual-report chapters and navigation entries.
+"""The keyed registries through which modules plug into the platform: figures, home-page panels,
+gemeente 360° sections ("Mijn gemeente"), annual-report chapters and navigation entries.
 
 Each app may have a ``figures.py``, ``panels.py`` (panels and gemeente sections), ``chapters.py`` and
 ``navigation.py``; ``CoreConfig.ready()`` imports them all with Django's ``autodiscover_modules``, and each
@@ -237,7 +237,6 @@ class FigureRegistry(Registry[Figure]):
 
 class Page(StrEnum):
     HOME = "home"
-    MIJN_GEMEENTE = "mijn_gemeente"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib import messages
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,7 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from meent.core.audit import entries_for
 from meent.core.forms import DisableSecondFactorForm
-from meent.core.registry import Page, panels
+from meent.core.registry import Page, gemeente_sections, panels
 from meent.core.roles import Role
 
 
@@ -61,19 +61,47 @@ class DisableSecondFactorView(RuleView, FormView):
         return redirect("two_factor:profile")
 
 
-class MijnGemeenteView(RuleView, TemplateView):
-    permission_required = "core.view_mijn_gemeente"
-    template_name = "core/mijn_gemeente.html"
+class Gemeente360View(RuleView, TemplateView):
+    """Everything a gemeente has with the association on one page: each module's section from
+    ``registry.gemeente_sections``, restricted by the module to what the viewer may see. This view decides only
+    who may look at which gemeente (staff any, a gemeente account its own)."""
+
+    permission_required = "core.view_gemeente_360"
+    template_name = "core/gemeente_360.html"
+
+    def get_gemeente(self):
+        from meent.leden.models import Gemeente
+        from meent.leden.selectors import gemeente_by_code
+
+        if not hasattr(self, "_gemeente"):
+            try:
+                self._gemeente = gemeente_by_code(self.kwargs["code"])
+            except Gemeente.DoesNotExist as exc:
+                raise Http404(_("Deze gemeente staat niet in het register.")) from exc
+        return self._gemeente
+
+    def get_permission_object(self):
+        return self.get_gemeente()
 
     def get_context_data(self, **kwargs) -> dict:
-        from meent.leden.selectors import contacts_of
-
         context = super().get_context_data(**kwargs)
-        gemeente = self.request.user.gemeente
+        gemeente = self.get_gemeente()
         context["gemeente"] = gemeente
-        context["contacts"] = contacts_of(gemeente)
-        context["panels"] = panels.for_page(Page.MIJN_GEMEENTE, self.request)
+        context["is_own"] = gemeente == getattr(self.request.user, "gemeente", None)
+        context["sections"] = gemeente_sections.for_gemeente(self.request, gemeente)
         return context
+
+
+class MijnGemeenteView(Gemeente360View):
+    """ "Mijn gemeente": the 360° page of the account's own gemeente."""
+
+    permission_required = "core.view_mijn_gemeente"
+
+    def get_gemeente(self):
+        return self.request.user.gemeente
+
+    def get_permission_object(self):
+        return None
 
 
 class AuditLogView(RuleView, ListView):

@@ -1,11 +1,18 @@
 """The members registry's key figures (registered in ``meent.core.registry``): the gemeenten, veiligheidsregio's
-and herindelingen of a year, from the registry's division of 1 January."""
+and herindelingen of a year, from the registry's division of 1 January. The registry is public reference data, so
+every reader gets the whole list of what a figure counts."""
 
-from meent.core.registry import Figure, Text, Unit, figures
+from django.urls import reverse
+
+from meent.core.registry import Figure, Record, Text, Unit, figures
 from meent.leden import selectors
 
 
-def _register(key: str, label: tuple[str, str], definition: tuple[str, str], compute) -> None:
+def _gemeente_records(gemeenten) -> list[Record]:
+    return [Record(g.name, reverse("leden:gemeente-detail", args=[g.code]), g.code) for g in gemeenten]
+
+
+def _register(key: str, label: tuple[str, str], definition: tuple[str, str], compute, *, records=None) -> None:
     figures.register(
         Figure(
             key=f"leden.{key}",
@@ -15,6 +22,7 @@ def _register(key: str, label: tuple[str, str], definition: tuple[str, str], com
             years=selectors.years_with_division,
             compute=compute,
             order=100 + len(figures.of_module("leden")),
+            records=records,
         )
     )
 
@@ -29,6 +37,7 @@ _register(
         "the Caribbean Netherlands are not included.",
     ),
     lambda year: selectors.gemeenten(year=year).count(),
+    records=lambda year, user: _gemeente_records(selectors.gemeenten(year=year)),
 )
 _register(
     "veiligheidsregios",
@@ -38,6 +47,7 @@ _register(
         "Safety regions to which at least one municipality of the division of 1 January of the year belongs.",
     ),
     lambda year: selectors.veiligheidsregios(year=year).count(),
+    records=lambda year, user: [Record(r.name, detail=r.code) for r in selectors.veiligheidsregios(year=year)],
 )
 _register(
     "herindelingen",
@@ -49,4 +59,5 @@ _register(
         "registry's mergers.",
     ),
     selectors.herindelingen_count,
+    records=lambda year, user: _gemeente_records(selectors.herindelingen(year)),
 )

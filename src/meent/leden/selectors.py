@@ -74,9 +74,23 @@ def veiligheidsregios(*, year: int | None = None) -> QuerySet:
     return Veiligheidsregio.objects.filter(gemeenten__in=gemeenten(year=year)).distinct().order_by("code")
 
 
-def herindelingen_count(year: int) -> int:
+def herindelingen(year: int) -> QuerySet:
     """Gemeenten that a herindeling formed or enlarged on 1 January of ``year``."""
-    return Succession.objects.filter(effective_date__year=year).values("successor").distinct().count()
+    successors = Succession.objects.filter(effective_date__year=year).values("successor")
+    return Gemeente.objects.filter(pk__in=successors).order_by("name")
+
+
+def herindelingen_count(year: int) -> int:
+    return herindelingen(year).count()
+
+
+def mergers_of(gemeente: Gemeente) -> list[Succession]:
+    """The herindelingen ``gemeente`` took part in, as predecessor or as successor, oldest first."""
+    return list(
+        Succession.objects.filter(Q(predecessor=gemeente) | Q(successor=gemeente))
+        .select_related("predecessor", "successor")
+        .order_by("effective_date", "predecessor__code", "successor__code")
+    )
 
 
 def provinces() -> QuerySet:

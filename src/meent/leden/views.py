@@ -64,6 +64,7 @@ class GemeenteDetailView(RuleView, DetailView):
         context["populations"] = gemeente.populations.order_by("-year")
         if self.request.user.has_perm("leden.view_gemeente_contacts", gemeente):
             context["contacts"] = selectors.contacts_of(gemeente)
+        context["may_view_360"] = self.request.user.has_perm("core.view_gemeente_360", gemeente)
         return context
 
 

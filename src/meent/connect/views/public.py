@@ -13,6 +13,7 @@ from meent.connect import exports, forms, selectors, services
 from meent.connect.models import Event, Registration, SessionChoice
 from meent.connect.throttling import RegistrationThrottle, refusal, retry_seconds
 from meent.core.views import RuleView
+from meent.leden.models import Gemeente
 
 # Public pages -------------------------------------------------------------------------------------------------
 
@@ -39,10 +40,22 @@ class EventListView(RuleView, ListView):
             year=data.get("jaar"),
             upcoming=period == "komend",
             past=period == "afgelopen",
+            registered_from=self.get_gemeente(),
         )
+
+    def get_gemeente(self) -> Gemeente | None:
+        """``?gemeente=CODE`` (from the gemeente's 360° page): the events its people registered for. Who registered
+        from where is only told to those who may see that gemeente's page; for anyone else the filter is ignored."""
+        if not hasattr(self, "_gemeente"):
+            code = (self.request.GET.get("gemeente") or "")[:6]
+            gemeente = Gemeente.objects.filter(code__iexact=code).first() if code else None
+            allowed = gemeente is not None and self.request.user.has_perm("core.view_gemeente_360", gemeente)
+            self._gemeente = gemeente if allowed else None
+        return self._gemeente
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
+        context["gemeente"] = self.get_gemeente()
         context["filter_form"] = self.get_filter_form()
         context["period"] = self.get_filter_form().period()
         context["years"] = selectors.event_years()

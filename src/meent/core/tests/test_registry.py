@@ -2,7 +2,16 @@
 
 import pytest
 
-from meent.core.registry import AlreadyRegistered, NavigationEntry, Page, Panel, Registry, figures, navigation, panels
+from meent.core.registry import (
+    AlreadyRegistered,
+    NavigationEntry,
+    Panel,
+    Registry,
+    figures,
+    gemeente_sections,
+    navigation,
+    panels,
+)
 from meent.core.roles import Role
 
 
@@ -32,7 +41,7 @@ def test_the_apps_register_themselves_by_autodiscovery():
     assert navigation.keys()[:2] == ["leden.gemeenten", "leden.organisaties"]
     assert navigation.keys()[-2:] == ["core.mijn_gemeente", "core.auditlog"]
     assert {"connect.cijfers", "ibd.cijfers", "benchmark.corona"} <= set(navigation.keys())
-    assert [p.key for p in panels if p.page == Page.MIJN_GEMEENTE] == ["ibd.mijn_gemeente", "benchmark.mijn_gemeente"]
+    assert gemeente_sections.keys() == ["leden.gemeente", "connect.gemeente", "ibd.gemeente", "benchmark.gemeente"]
     assert isinstance(panels["connect.home"], Panel)
 
 

@@ -187,6 +187,12 @@ def profile(
     ]
 
 
+def key_indicators(area: Area, n: int = 5) -> list[ProfileRow]:
+    """A gemeente's profile in brief (for its 360° page): the first indicator of each theme, at most ``n``."""
+    firsts = [ids[0] for ids in profile_indicators(area).values()][:n]
+    return [row for _theme, _label, rows in profile(area, indicator_ids=firsts) for row in rows]
+
+
 @dataclass
 class CompareRow:
     indicator: Indicator

@@ -1,17 +1,19 @@
-"""Figures for the annual report and the IBD's own overview, registered in ``meent.core.registry``. Only counts
-and medians leave this module: nothing in it names an incident, so the board may read it although it does not see
-incidents themselves."""
+"""Figures for the annual report and the IBD's own overview, registered in ``meent.core.registry``. The numbers
+are counts and medians over all incidents, naming none, so the board may read them although it does not see
+incidents themselves. The records a count figure lists (``records=``) go through :mod:`.selectors` with the
+reader: each reader gets only the incidents and advisories their TLP markings allow."""
 
 import statistics
 from collections import Counter as Tally
 from decimal import Decimal
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 
 from meent.core import business_hours
-from meent.core.registry import Figure, Row, Text, Unit, figures, shared
-from meent.realisatie.ibd import sla
+from meent.core.registry import Figure, Record, Row, Text, Unit, figures, shared
+from meent.realisatie.ibd import selectors, sla
 from meent.realisatie.ibd.models import Activation, Advisory, Category, Incident, RequestType
 
 
@@ -95,7 +97,48 @@ def _rows(pairs: list[tuple]) -> list[Row]:
     return [Row(label=str(label), value=n) for label, n in pairs]
 
 
-def _register(key: str, label: tuple[str, str], definition: tuple[str, str], unit: Unit, compute) -> None:
+def _incident_records(incidents) -> list[Record]:
+    return [
+        Record(
+            label=f"{incident.number} {incident.title}",
+            url=reverse("ibd:incident-detail", args=[incident.number]),
+            detail=incident.gemeente.name,
+        )
+        for incident in incidents
+    ]
+
+
+def incident_records(year: int, user) -> list[Record]:
+    return _incident_records(selectors.visible_incidents(user).filter(year=year).order_by("reported_at", "pk"))
+
+
+def activation_records(year: int, user) -> list[Record]:
+    activations = selectors.visible_activations(user).filter(incident__year=year).select_related("incident__gemeente")
+    return _incident_records(a.incident for a in activations.order_by("activated_at", "pk"))
+
+
+def advisory_records(year: int, user) -> list[Record]:
+    return [
+        Record(advisory.title, reverse("ibd:advisory-detail", args=[advisory.number]), advisory.number)
+        for advisory in selectors.advisories(user).filter(published_at__year=year).order_by("published_at", "pk")
+    ]
+
+
+def breach_records(target: str):
+    """The visible incidents of the year that missed ``target`` ("first_response" or "closure"), as counted by
+    :func:`breaches_per_month`."""
+
+    def records(year: int, user) -> list[Record]:
+        now = timezone.now()
+        incidents = selectors.visible_incidents(user).filter(year=year).order_by("reported_at", "pk")
+        return _incident_records(i for i in incidents if getattr(sla.breaches(i, now), target))
+
+    return records
+
+
+def _register(
+    key: str, label: tuple[str, str], definition: tuple[str, str], unit: Unit, compute, *, records=None
+) -> None:
     figures.register(
         Figure(
             key=f"ibd.{key}",
@@ -105,6 +148,7 @@ def _register(key: str, label: tuple[str, str], definition: tuple[str, str], uni
             years=years,
             compute=compute,
             order=300 + len(figures.of_module("ibd")),
+            records=records,
         )
     )
 
@@ -120,6 +164,7 @@ _register(
     ),
     Unit.AANTAL,
     incidents_per_year,
+    records=incident_records,
 )
 _register(
     "per_soort_vraag",
@@ -154,6 +199,7 @@ _register(
     ),
     Unit.AANTAL,
     activations,
+    records=activation_records,
 )
 _register(
     "adviezen",
@@ -161,6 +207,7 @@ _register(
     ("Beveiligingsadviezen die in het jaar zijn gepubliceerd.", "Security advisories published in the year."),
     Unit.AANTAL,
     advisories_published,
+    records=advisory_records,
 )
 _register(
     "mediaan_eerste_reactie",
@@ -193,6 +240,7 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: sum(r for _m, r, _c in breaches_per_month(year)),
+    records=breach_records("first_response"),
 )
 _register(
     "normoverschrijdingen_afsluiten",
@@ -203,4 +251,5 @@ _register(
     ),
     Unit.AANTAL,
     lambda year: sum(c for _m, _r, c in breaches_per_month(year)),
+    records=breach_records("closure"),
 )

@@ -54,6 +54,26 @@ def own_incidents(user: Visitor) -> QuerySet:
     return visible_incidents(user).filter(gemeente=user.gemeente)
 
 
+def of_gemeente(incidents: QuerySet, code: str) -> QuerySet:
+    """Those of ``incidents`` (already limited to what the reader may see) that the gemeente with ``code``
+    reported."""
+    return incidents.filter(gemeente__code__iexact=code)
+
+
+@dataclass(frozen=True)
+class GemeenteIncidents:
+    total: int
+    open: int
+    latest: list[Incident]
+
+
+def gemeente_incidents(user, gemeente, *, latest: int = 5) -> GemeenteIncidents:
+    """For the gemeente's 360° page: its incidents as far as their markings let ``user`` see them."""
+    qs = of_gemeente(visible_incidents(user), gemeente.code)
+    counts = qs.aggregate(total=Count("pk"), open=Count("pk", filter=~Q(status=Status.AFGESLOTEN)))
+    return GemeenteIncidents(counts["total"], counts["open"], list(qs.order_by("-reported_at", "-pk")[:latest]))
+
+
 def _next_due():
     return Case(When(first_response_at__isnull=True, then=F("response_due")), default=F("closure_due"))
 

@@ -80,6 +80,8 @@ class IncidentListView(RuleView, TemplateView):
         qs = selectors.own_incidents(user) if scope == "eigen" else selectors.visible_incidents(user)
         if status := self.request.GET.get("status"):
             qs = qs.filter(status=status)
+        if gemeente := (self.request.GET.get("gemeente") or "")[:6]:  # from a gemeente's 360° page
+            qs = selectors.of_gemeente(qs, gemeente)
         page = Paginator(qs.order_by("-reported_at", "-pk"), 25).get_page(self.request.GET.get("page"))
         for incident in page:
             log_read(user, incident)

@@ -168,7 +168,24 @@ def test_home_and_mijn_gemeente_link_to_the_benchmark(client, make_account, logi
     # The data ends on Tuesday 15 September: week 38 is not complete, so week 37 is the latest week.
     assert f"{BASE}/corona/week/?week=2020-W37" in text(client.get("/"))
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
-    assert f"{BASE}/gemeenten/GM0363/" in text(client.get("/mijn-gemeente/"))
+    page = text(client.get("/mijn-gemeente/"))
+    assert f"{BASE}/gemeenten/GM0363/" in page and "Kerncijfers van Amsterdam" in page
+    assert f"{BASE}/indicatoren/" in page
+
+
+def test_the_figures_list_what_they_count(demo_data):
+    from django.contrib.auth.models import AnonymousUser
+
+    from meent.core import registry
+
+    checked = []
+    with registry.computing():
+        for figure in registry.figures.of_module("benchmark"):
+            value = figure.value(2020)
+            if figure.records is not None and value.has_data:
+                checked.append(figure.key)
+                assert len(figure.records(2020, AnonymousUser())) == value.number, figure.key
+    assert checked == ["benchmark.bronnen", "benchmark.indicatoren"]
 
 
 def csv_lines(response) -> list[list[str]]:
