@@ -6,11 +6,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django_scopes import scopes_disabled
+from hypothesis import HealthCheck, settings
 
 from meent.core.roles import Role
 
 if TYPE_CHECKING:
     from meent.leden.models import Account
+
+# Property tests judge their inputs, never the clock: on a loaded CI machine Hypothesis's timing checks (the
+# per-example deadline, "input generation is slow") would fail tests that are correct.
+settings.register_profile("meent", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("meent")
 
 _counter = itertools.count()
 

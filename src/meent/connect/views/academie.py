@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -40,9 +40,9 @@ class CourseDetailView(RuleView, DetailView):
 
 class CourseCreateView(RuleView, FormView):
     permission_required = "connect.add_course"
-    template_name = "connect/simple_form.html"
+    template_name = "patterns/form_page.html"
     form_class = forms.CourseForm
-    extra_context = {"heading": gettext_lazy("Nieuwe leergang")}
+    extra_context = {"heading": gettext_lazy("Nieuwe leergang"), "cancel_url": reverse_lazy("connect:course-list")}
 
     def form_valid(self, form) -> HttpResponse:
         course = services.create_course(**form.cleaned_data)
@@ -52,9 +52,9 @@ class CourseCreateView(RuleView, FormView):
 
 class TrainerCreateView(RuleView, FormView):
     permission_required = "connect.add_trainer"
-    template_name = "connect/simple_form.html"
+    template_name = "patterns/form_page.html"
     form_class = forms.TrainerForm
-    extra_context = {"heading": gettext_lazy("Nieuwe docent")}
+    extra_context = {"heading": gettext_lazy("Nieuwe docent"), "cancel_url": reverse_lazy("connect:course-list")}
 
     def form_valid(self, form) -> HttpResponse:
         trainer = services.add_trainer(**form.cleaned_data)
@@ -64,7 +64,7 @@ class TrainerCreateView(RuleView, FormView):
 
 class EditionCreateView(RuleView, FormView):
     permission_required = "connect.add_edition"
-    template_name = "connect/simple_form.html"
+    template_name = "patterns/form_page.html"
     form_class = forms.EditionForm
 
     def get_course(self) -> Course:
@@ -73,6 +73,7 @@ class EditionCreateView(RuleView, FormView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["heading"] = _("Nieuwe editie van %(course)s") % {"course": self.get_course().title}
+        context["cancel_url"] = reverse("connect:course-detail", args=[self.kwargs["pk"]])
         return context
 
     def form_valid(self, form) -> HttpResponse:
@@ -97,9 +98,9 @@ class EditionCreateView(RuleView, FormView):
 
 class TraineeCreateView(RuleView, FormView):
     permission_required = "connect.add_trainee"
-    template_name = "connect/simple_form.html"
+    template_name = "patterns/form_page.html"
     form_class = forms.TraineeForm
-    extra_context = {"heading": gettext_lazy("Nieuwe trainee")}
+    extra_context = {"heading": gettext_lazy("Nieuwe trainee"), "cancel_url": reverse_lazy("connect:trainee-overview")}
 
     def form_valid(self, form) -> HttpResponse:
         data = form.cleaned_data
@@ -117,7 +118,7 @@ class TraineeCreateView(RuleView, FormView):
 
 class AssignmentCreateView(RuleView, FormView):
     permission_required = "connect.add_assignment"
-    template_name = "connect/simple_form.html"
+    template_name = "patterns/form_page.html"
     form_class = forms.AssignmentForm
 
     def get_trainee(self) -> Trainee:
@@ -126,6 +127,7 @@ class AssignmentCreateView(RuleView, FormView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context["heading"] = _("Nieuwe opdracht voor %(name)s") % {"name": self.get_trainee()}
+        context["cancel_url"] = reverse("connect:trainee-overview")
         return context
 
     def form_valid(self, form) -> HttpResponse:

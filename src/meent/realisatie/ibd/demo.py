@@ -195,6 +195,8 @@ def _work(incident: Incident, rng: random.Random, analyst: Account, *, close: bo
         rng.uniform(6, 30) if late else rng.uniform(0.2, 0.9) * {"kritiek": 1, "hoog": 4}.get(incident.severity, 8)
     )
     responded = business_hours.add_business_hours(start, response_hours)
+    # Taken in hand at the moment of the first response, then assigned (which would otherwise take it in hand now).
+    services.transition(incident, by=analyst, to=Status.IN_BEHANDELING, at=responded)
     services.triage(
         incident,
         by=analyst,
@@ -202,7 +204,6 @@ def _work(incident: Incident, rng: random.Random, analyst: Account, *, close: bo
         category=incident.category,
         assignee=analyst,
     )
-    services.transition(incident, by=analyst, to=Status.IN_BEHANDELING, at=responded)
     services.add_entry(
         incident,
         author=analyst,

@@ -127,10 +127,22 @@ class TriageForm(forms.Form):
     category = forms.ChoiceField(label=_("Categorie"), choices=Category.choices)
     assignee = AnalystChoiceField(label=_("Behandelaar"), queryset=get_user_model().objects.none(), required=False)
     tlp = forms.ChoiceField(label=_("TLP van het incident"), choices=TLP.choices)
+    tlp_reason = forms.CharField(
+        label=_("Reden voor een lagere TLP"),
+        help_text=_("Alleen nodig als u de TLP verlaagt: het incident wordt dan ruimer gedeeld."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+        required=False,
+    )
+    tlp_lowering_confirmed = forms.BooleanField(
+        label=_("Ik bevestig dat dit incident met de lagere TLP ruimer gedeeld mag worden"), required=False
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = analysts()
+        for name in ("tlp_reason", "tlp_lowering_confirmed"):
+            self.fields[name].required_when = _("bij een lagere TLP")
 
 
 class StatusForm(forms.Form):

@@ -207,11 +207,35 @@ def triage(
     category: str,
     assignee: Account | None = None,
     tlp: str | None = None,
+    tlp_reason: str = "",
+    tlp_lowering_confirmed: bool = False,
 ) -> Incident:
+    """Severity, category, handler and marking. Lowering the marking shares the incident more widely, so it needs
+    a reason, which the timeline keeps under the old marking; a handler on a new incident takes it in hand."""
     if assignee is not None and not assignee.has_role(Role.IBD_ANALIST):
         raise ValidationError({"assignee": _("Alleen een analist van de IBD kan behandelaar zijn.")})
     if tlp and tlp != incident.tlp:
+        _check_marking(tlp)
         _check_recipients(tlp, incident.recipients.all())
+        if tlp in tlp_at_most(incident.tlp):
+            refusals = {}
+            if not tlp_reason.strip():
+                refusals["tlp_reason"] = _("Geef de reden waarom het incident ruimer gedeeld mag worden (lagere TLP).")
+            if not tlp_lowering_confirmed:
+                refusals["tlp_lowering_confirmed"] = _(
+                    "Bevestig dat het incident met de lagere TLP ruimer gedeeld mag worden."
+                )
+            if refusals:
+                raise ValidationError(refusals)
+            TimelineEntry.objects.create(
+                incident=incident,
+                author=by,
+                kind=TimelineEntry.Kind.STATUS,
+                text=_("TLP verlaagd van %(old)s naar %(new)s. Reden: %(reason)s")
+                % {"old": incident.tlp, "new": tlp, "reason": tlp_reason.strip()},
+                tlp=incident.tlp,
+                occurred_at=timezone.now(),
+            )
         incident.tlp = tlp
     if severity != incident.severity:
         incident.severity = severity
@@ -221,6 +245,8 @@ def triage(
     incident.save()
     if assignee is not None:
         incident.recipients.add(assignee)
+        if incident.status == Status.NIEUW:
+            incident = transition(incident, by=by, to=Status.IN_BEHANDELING)
     return incident
 
 

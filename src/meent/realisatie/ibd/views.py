@@ -158,6 +158,7 @@ class QueueView(RuleView, TemplateView):
 class IncidentDetailView(IncidentMixin, TemplateView):
     permission_required = "ibd.view_incident"
     template_name = "ibd/incident_detail.html"
+    bound_forms: dict = {}  # a failed submit replaces it with the one bound form
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -211,6 +212,7 @@ class IncidentDetailView(IncidentMixin, TemplateView):
                 observable_form=forms.ObservableForm(),
                 transitions=[(s, Status(s).label) for s in services.TRANSITIONS[incident.status]],
             )
+        context.update(self.bound_forms)
         return context
 
 
@@ -218,17 +220,28 @@ class IncidentDetailView(IncidentMixin, TemplateView):
 OBSERVABLES_PER_PAGE = 50
 
 
-class IncidentPostView(IncidentMixin, View):
-    """A form on the incident page; errors go back to the page as messages, so nothing typed is silently lost."""
+# The incident page's forms by the name its template knows them by: a failed submit shows the page again with
+# that one form bound.
+PAGE_FORMS = {
+    forms.EntryForm: "entry_form",
+    forms.RecipientsForm: "recipients_form",
+    forms.TriageForm: "triage_form",
+    forms.TaskForm: "task_form",
+    forms.ObservableForm: "observable_form",
+    forms.AttachmentForm: "attachment_form",
+    forms.ImportForm: "import_form",
+}
+
+
+class IncidentPostView(IncidentDetailView):
+    """A form on the incident page. A failed submit shows the page again (400) with what was typed and the errors
+    next to their fields; the error summary takes the focus."""
 
     http_method_names = ["post"]
 
     def fail(self, form) -> HttpResponse:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(self.request, f"{label}: {error}" if label else error)
-        return self.back()
+        self.bound_forms = {PAGE_FORMS[type(form)]: form}
+        return self.render_to_response(self.get_context_data(), status=400)
 
 
 class AddEntryView(IncidentPostView):

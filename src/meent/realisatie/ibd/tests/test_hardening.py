@@ -151,7 +151,7 @@ def test_year_one_in_incident_and_timeline_forms(client, login, people, value):
         f"/ibd/incidenten/{incident.number}/tijdlijn/",
         {"kind": "notitie", "text": "x", "tlp": "AMBER", "pap": "AMBER", "occurred_at": value},
     )
-    assert response.status_code == 302 and not incident.timeline.filter(text="x").exists()
+    assert response.status_code == 400 and not incident.timeline.filter(text="x").exists()
     response = client.post(
         f"/api/v1/incidenten/{incident.number}/tijdlijn",
         {"soort": "notitie", "tekst": "x", "tijdstip": value + ":00Z"},

@@ -8,7 +8,15 @@ from django.db import connection
 
 from meent.core import business_hours
 from meent.realisatie.ibd import selectors, services, sla
-from meent.realisatie.ibd.models import TLP, CorrelationExclusion, Incident, ObservableType, Severity, Status
+from meent.realisatie.ibd.models import (
+    TLP,
+    CorrelationExclusion,
+    Incident,
+    ObservableType,
+    Severity,
+    Status,
+    TimelineEntry,
+)
 from meent.realisatie.ibd.observables import extract, normalise
 from meent.realisatie.ibd.tests.factories import make_incident
 
@@ -207,3 +215,44 @@ def test_analysts_keep_the_exclusion_list(client, login, people):
     assert not CorrelationExclusion.objects.exists()
     login(people["utrecht_iso"])
     assert client.get("/ibd/correlatie/uitzonderingen/").status_code == 403
+
+
+def test_lowering_the_tlp_needs_a_reason_and_a_confirmation_which_the_timeline_keeps(people):
+    incident = make_incident(people["utrecht_iso"], tlp=TLP.AMBER)
+    analyst = people["analyst"]
+    fields = {"by": analyst, "severity": incident.severity, "category": incident.category, "tlp": TLP.GREEN}
+    with pytest.raises(ValidationError) as refused:
+        services.triage(incident, **fields)
+    assert set(refused.value.message_dict) == {"tlp_reason", "tlp_lowering_confirmed"}
+    with pytest.raises(ValidationError):
+        services.triage(incident, **fields, tlp_reason="Openbaar gemaakt")  # a reason alone is not enough
+    incident.refresh_from_db()
+    assert incident.tlp == TLP.AMBER
+    services.triage(incident, **fields, tlp_reason="Openbaar gemaakt", tlp_lowering_confirmed=True)
+    incident.refresh_from_db()
+    assert incident.tlp == TLP.GREEN
+    entry = incident.timeline.get(kind=TimelineEntry.Kind.STATUS)
+    assert "van AMBER naar GREEN" in entry.text and "Openbaar gemaakt" in entry.text
+    assert entry.tlp == TLP.AMBER  # the reason stays under the stricter marking
+    # Raising the marking shares less: no reason asked.
+    services.triage(incident, by=analyst, severity=incident.severity, category=incident.category, tlp=TLP.AMBER)
+    incident.refresh_from_db()
+    assert incident.tlp == TLP.AMBER
+
+
+def test_assigning_a_handler_takes_a_new_incident_in_hand(people):
+    incident = make_incident(people["utrecht_iso"])
+    assert incident.status == Status.NIEUW
+    services.triage(incident, by=people["analyst"], severity=incident.severity, category=incident.category)
+    incident.refresh_from_db()
+    assert incident.status == Status.NIEUW  # triage without a handler leaves it new
+    services.triage(
+        incident,
+        by=people["analyst"],
+        severity=incident.severity,
+        category=incident.category,
+        assignee=people["analyst2"],
+    )
+    incident.refresh_from_db()
+    assert incident.status == Status.IN_BEHANDELING
+    assert incident.timeline.filter(kind=TimelineEntry.Kind.STATUS).exists()

@@ -106,6 +106,7 @@ def test_the_analyst_works_an_incident_end_to_end(client, login, people):
     assert response.status_code == 302
     incident.refresh_from_db()
     assert incident.severity == "hoog" and incident.assignee == analyst
+    assert incident.status == Status.IN_BEHANDELING  # a handler takes a new incident in hand
     page = client.get(url)
     assert "login-evil.test" in page.text  # suggested from the report's text
     client.post(
@@ -118,10 +119,10 @@ def test_the_analyst_works_an_incident_end_to_end(client, login, people):
     client.post(url + f"taken/{task.pk}/gereed/")
     task.refresh_from_db()
     assert task.done_at is not None
-    confirm = client.get(url + "status/?naar=in_behandeling")
+    confirm = client.get(url + "status/?naar=opgeschaald")
     assert "Ik bevestig deze statuswijziging" in confirm.text
-    assert client.post(url + "status/", {"to": "in_behandeling"}).status_code == 400  # not confirmed
-    assert client.post(url + "status/", {"to": "in_behandeling", "confirm": "on"}).status_code == 302
+    assert client.post(url + "status/", {"to": "opgeschaald"}).status_code == 400  # not confirmed
+    assert client.post(url + "status/", {"to": "opgeschaald", "confirm": "on"}).status_code == 302
     response = client.post(url + "status/", {"to": "afgesloten", "confirm": "on", "summary": ""})
     assert response.status_code == 400 and "samenvatting" in response.text
     client.post(url + "status/", {"to": "afgesloten", "confirm": "on", "summary": "Phishing geblokkeerd."})
@@ -367,3 +368,31 @@ def test_a_signed_out_visitor_is_sent_to_the_login_page(client, people):
     for url in (f"/ibd/incidenten/{incident.number}/", "/ibd/incidenten/IBD-2099-0001/"):
         response = client.get(url)
         assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_a_refused_form_keeps_what_was_typed_and_says_why_next_to_the_field(client, login, people):
+    incident = make_incident(people["utrecht_iso"])
+    login(people["analyst"])
+    response = client.post(
+        f"/ibd/incidenten/{incident.number}/observables/", {"type": "ip", "value": "999.1.2.3", "tlp": "AMBER"}
+    )
+    assert response.status_code == 400
+    assert 'value="999.1.2.3"' in response.text  # the typed value is still in the field
+    assert 'id="foutoverzicht"' in response.text and 'href="#id_value"' in response.text
+    assert not incident.observables.exists()
+
+
+def test_lowering_the_tlp_on_the_page_asks_for_a_reason_and_a_confirmation(client, login, people):
+    incident = make_incident(people["utrecht_iso"], tlp=TLP.AMBER)
+    login(people["analyst"])
+    url = f"/ibd/incidenten/{incident.number}/triage/"
+    fields = {"severity": "middel", "category": incident.category, "tlp": "GREEN"}
+    response = client.post(url, fields)
+    assert response.status_code == 400
+    assert "Geef de reden" in response.text and "Bevestig dat" in response.text
+    incident.refresh_from_db()
+    assert incident.tlp == TLP.AMBER
+    fields |= {"tlp_reason": "Indicatoren zijn openbaar gemaakt door de leverancier.", "tlp_lowering_confirmed": "on"}
+    assert client.post(url, fields).status_code == 302
+    incident.refresh_from_db()
+    assert incident.tlp == TLP.GREEN
