@@ -20,6 +20,8 @@ ALIASES = {"gemeentecode": "gemeente", "contractnummer": "contract", "year": "ja
 MAX_AMOUNT = Decimal("999999999999.99")
 DUTCH_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+# Without a comma, "1.000" can only be Dutch grouping: an amount in cents never has three decimals.
+GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,13 @@ def _text(value) -> str:
 
 
 def parse_amount(text: str) -> Decimal:
-    """An amount in euros: ``12345.67``, ``12.345,67`` or ``12345,67`` (a ``€`` and spaces are allowed). Raises
+    """An amount in euros: ``12345.67``, ``12.345,67``, ``12345,67`` or ``12.345`` (a ``€`` and spaces are allowed).
+    Raises
     ``ValueError`` with a Dutch reason."""
     cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         raise ValueError("leeg")
-    if "," in cleaned:
+    if "," in cleaned or GROUPED.match(cleaned):
         if not DUTCH_NUMBER.match(cleaned):
             raise ValueError(f"'{text}' is geen bedrag")
         cleaned = cleaned.replace(".", "").replace(",", ".")

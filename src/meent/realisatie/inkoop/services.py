@@ -278,8 +278,8 @@ def carry_over_successions() -> int:
       (opsplitsing) nobody can say which part of its costs went where: its later figures stay with it and show
       on its contract page, and the successors supply their own.
 
-    Idempotent: running it again changes nothing. Returns the number of successor participations it created or
-    moved figures to."""
+    Idempotent: running it again changes nothing. Returns the number of participations carried over (that gave a
+    successor its participation or figures)."""
     carried = 0
     ceased = Participation.unscoped.select_for_update().filter(gemeente__valid_until__isnull=False)
     for participation in ceased.select_related("contract", "gemeente"):
