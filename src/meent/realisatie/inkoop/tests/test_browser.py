@@ -55,3 +55,32 @@ def test_realisatie_imports_figures_through_the_form(contract, page, live_server
     assert page.get_by_text("Amsterdam", exact=False).first.is_visible()
     assert page.get_by_text("Utrecht").count() == 0
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_pages_fit_a_phone_in_both_languages(language, contract, browser, live_server):
+    from django.conf import settings
+
+    from meent.core.tests.test_layout_browser import CHECK_LAYOUT
+    from meent.realisatie.inkoop import services
+
+    services.import_figures(
+        f"contract;gemeente;jaar;basiskosten;contractkosten\n{contract.number};GM0363;2020;1250000;937500\n"
+        f"{contract.number};GM0344;2020;800000;600000\n{contract.number};GM0344;2021;810000;605000\n".encode(),
+        filename="cijfers.csv",
+        by=None,
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    log_in(page, live_server.url, "realisatie")  # the login page in Dutch, then the language of the test
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    for path in ("/inkoop/", f"/inkoop/contracten/{contract.number}/"):
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.lang") == language
+        assert page.locator("svg[role=img]").first.is_visible()
+        problems = page.evaluate(CHECK_LAYOUT)
+        page.set_viewport_size({"width": 360, "height": 740})
+        problems += page.evaluate(CHECK_LAYOUT)
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert problems + serious_violations(page) == [], path
+    context.close()
