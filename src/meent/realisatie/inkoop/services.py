@@ -15,7 +15,7 @@ from meent.core.numbering import format_number, next_number
 from meent.core.refusals import ImportRefused, Refused
 from meent.leden.models import Account, Gemeente, Succession
 from meent.realisatie.inkoop import parsing
-from meent.realisatie.inkoop.models import Contract, Participation, YearFigure
+from meent.realisatie.inkoop.models import Category, Contract, Gibit, Participation, YearFigure
 
 SERIES = "INK"
 MAX_ERRORS = 50
@@ -41,6 +41,12 @@ def create_contract(
     extensions_used: int = 0,
 ) -> Contract:
     _require(by, "inkoop.manage_contracts")
+    if not title.strip() or not supplier.strip():
+        raise Refused("Geef de titel en de leverancier op.", field="title" if not title.strip() else "supplier")
+    if category not in Category.values:
+        raise Refused("Kies een categorie uit de lijst.", field="category")
+    if gibit_version not in Gibit.values:
+        raise Refused("Kies een GIBIT-versie uit de lijst.", field="gibit_version")
     if not 1 <= term_years <= 20:
         raise Refused("De looptijd is 1 tot en met 20 jaar.", field="term_years")
     if extensions_used > extension_options:
@@ -48,9 +54,9 @@ def create_contract(
     number = format_number(SERIES, start_date.year, next_number(SERIES, start_date.year))
     return Contract.objects.create(
         number=number,
-        title=title,
+        title=title.strip(),
         category=category,
-        supplier=supplier,
+        supplier=supplier.strip(),
         start_date=start_date,
         term_years=term_years,
         extension_options=extension_options,

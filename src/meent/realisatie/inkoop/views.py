@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from meent.core import exports as table_exports
-from meent.core.refusals import ImportRefused
+from meent.core.refusals import ImportRefused, Refused
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.realisatie.inkoop import charts, exports, forms, selectors, services
@@ -114,6 +114,26 @@ class ImportView(RuleView, View):
             else:
                 messages.success(request, _("Geïmporteerd: %(result)s") % {"result": result})
                 return redirect("inkoop:contract-list")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class ContractCreateView(RuleView, View):
+    permission_required = "inkoop.manage_contracts"
+    template_name = "inkoop/contract_form.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": forms.ContractForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = forms.ContractForm(request.POST)
+        if form.is_valid():
+            try:
+                contract = services.create_contract(by=request.user, **form.cleaned_data)
+            except Refused as refused:
+                refused.add_to(form)
+            else:
+                messages.success(request, _("Contract %(number)s is aangemaakt.") % {"number": contract.number})
+                return redirect("inkoop:contract-detail", contract.number)
         return render(request, self.template_name, {"form": form}, status=400)
 
 

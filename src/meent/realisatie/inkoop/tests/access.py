@@ -22,6 +22,7 @@ def _contract(prefix: str):
 ACCESS = {
     "inkoop:contract-list": Case("/inkoop/", READERS),
     "inkoop:contract-detail": Case(lambda f: _contract("/inkoop/contracten/")(f) + "/", AMSTERDAM),
+    "inkoop:contract-create": Case("/inkoop/contracten/nieuw/", STAFF),
     "inkoop:import": Case("/inkoop/importeren/", STAFF),
     "inkoop:export": Case("/inkoop/export.xlsx", READERS),
     "api:contract-list": Case("/api/v1/contracten", READERS),

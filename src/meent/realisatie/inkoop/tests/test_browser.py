@@ -19,6 +19,15 @@ def contract():
 
 def test_realisatie_imports_figures_through_the_form(contract, page, live_server, tmp_path):
     log_in(page, live_server.url, "realisatie")
+    page.goto(f"{live_server.url}/inkoop/contracten/nieuw/")
+    assert serious_violations(page) == []
+    page.get_by_label("Titel").fill("Mobiele telefonie 2026")
+    page.get_by_label("Leverancier").fill("Belt B.V.")
+    page.get_by_label("Ingangsdatum").fill("2026-01-01")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.wait_for_url("**/inkoop/contracten/INK-2026-0001/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Mobiele telefonie 2026"
+
     page.goto(f"{live_server.url}/inkoop/importeren/")
     assert serious_violations(page) == []
     bad = tmp_path / "fout.csv"

@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
@@ -121,8 +122,6 @@ def test_a_year_outside_a_known_participation_is_refused(contract):
 
 
 def test_gemeente_accounts_may_not_import(contract, people):
-    from django.core.exceptions import PermissionDenied
-
     with pytest.raises(PermissionDenied):
         services.import_figures(csv(f"{contract.number};GM0363;2020;10;8"), filename="a.csv", by=people["amsterdam"])
     assert services.import_figures(
@@ -165,3 +164,24 @@ def test_the_command_imports_and_refuses_in_one_line(contract, tmp_path, capsys)
         call_command("import_inkoop", str(tmp_path / "weg.csv"))
     assert missing.value.returncode == 2
     assert YearFigure.unscoped.count() == 1
+
+
+def test_a_contract_needs_known_choices(people):
+    from meent.core.refusals import Refused
+
+    with pytest.raises(Refused, match="categorie"):
+        make_contract(category="fietsen")
+    with pytest.raises(Refused, match="looptijd"):
+        make_contract(term_years=0)
+    with pytest.raises(Refused, match="verlengingsopties"):
+        make_contract(extension_options=1, extensions_used=2)
+    with pytest.raises(PermissionDenied):
+        services.create_contract(
+            by=people["amsterdam"],
+            title="X",
+            category="printers",
+            supplier="Y",
+            start_date=datetime.date(2020, 1, 1),
+            term_years=4,
+            gibit_version="2020",
+        )
