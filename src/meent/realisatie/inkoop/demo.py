@@ -29,7 +29,7 @@ class DemoContract:
     title: str
     category: str
     supplier: str
-    price: Decimal  # euro per inhabitant per year without the joint contract
+    price: Decimal  # euro per inhabitant per year without the joint contract, at the prices of the tender (fixed)
     discount: tuple[float, float]  # the range of what the joint price saves a gemeente
     share: float  # the chance that a gemeente takes part
 
@@ -39,7 +39,7 @@ CONTRACTS = [
         "Mobiele telefonie en data",
         Category.MOBIEL,
         "Telecomgroep Lage Landen B.V. (fictief)",
-        Decimal("4.80"),
+        Decimal("4.70"),
         (0.22, 0.34),
         0.85,
     ),
@@ -47,7 +47,7 @@ CONTRACTS = [
         "Vaste telefonie en datacommunicatie",
         Category.TELECOM,
         "NetVerbind Nederland B.V. (fictief)",
-        Decimal("4.60"),
+        Decimal("4.50"),
         (0.16, 0.28),
         0.80,
     ),
@@ -55,7 +55,7 @@ CONTRACTS = [
         "Printers en multifunctionals",
         Category.PRINTERS,
         "PrintPartners Benelux B.V. (fictief)",
-        Decimal("3.10"),
+        Decimal("3.05"),
         (0.19, 0.31),
         0.75,
     ),
@@ -63,14 +63,13 @@ CONTRACTS = [
         "Kantoorsoftwarelicenties",
         Category.SOFTWARE,
         "Licentiehuis B.V. (fictief)",
-        Decimal("3.80"),
+        Decimal("3.70"),
         (0.10, 0.20),
         0.60,
     ),
 ]
 ALWAYS = {"GM0344", "GM0363"}  # the demo accounts' gemeenten (Utrecht, Amsterdam) take part in every contract
 LATE_JOINERS = 0.03  # of those not taking part in 2020, the share that joins in 2021
-INDEXATION = Decimal("1.005")  # yearly price change of both the baseline and the contract price
 
 
 def _chance(*parts: str) -> float:
@@ -99,7 +98,7 @@ def _line(number: int, contract: Contract, demo: DemoContract, gemeente: Gemeent
     spread = Decimal(0.85 + 0.3 * _chance(gemeente.code, demo.title, "prijs")).quantize(Decimal("0.001"))
     low, high = demo.discount
     discount = Decimal(low + (high - low) * _chance(gemeente.code, demo.title, "korting")).quantize(Decimal("0.001"))
-    baseline = (people * demo.price * spread * INDEXATION ** (year - START.year)).quantize(CENT, ROUND_HALF_UP)
+    baseline = (people * demo.price * spread).quantize(CENT, ROUND_HALF_UP)
     cost = (baseline * (1 - discount)).quantize(CENT, ROUND_HALF_UP)
     values = {
         "contract": contract.number,

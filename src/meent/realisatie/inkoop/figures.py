@@ -2,6 +2,8 @@
 terms of the contracts, the participating gemeenten and the contracts. Computed from the participants' yearly
 figures (baseline cost − contract cost), never typed in."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.urls import reverse
 
 from meent.core.registry import Figure, Record, Row, Text, Unit, figures
@@ -25,8 +27,13 @@ def _contract_records(year: int, user) -> list[Record]:
     ]
 
 
+def whole_euros(amount: Decimal | None) -> int | None:
+    """The report shows sums of money in whole euros (the records hold cents)."""
+    return None if amount is None else int(amount.quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def _per_category(year: int) -> list[Row]:
-    return [Row(label, saving) for _, label, saving in selectors.category_savings(year)]
+    return [Row(label, whole_euros(saving)) for _, label, saving in selectors.category_savings(year)]
 
 
 for figure in (
@@ -35,13 +42,13 @@ for figure in (
         label=Text("Besparing door gezamenlijke inkoop", "Savings through joint procurement"),
         definition=Text(
             "Som over alle jaarcijfers van het jaar van de deelnemende gemeenten: basiskosten (wat de gemeente "
-            "zonder het gezamenlijke contract zou betalen) min contractkosten, in euro.",
+            "zonder het gezamenlijke contract zou betalen) min contractkosten, in hele euro.",
             "Sum over all of the year's figures of the participating gemeenten: baseline cost (what the gemeente "
-            "would pay without the joint contract) minus contract cost, in euros.",
+            "would pay without the joint contract) minus contract cost, in whole euros.",
         ),
         unit=Unit.EURO,
         years=selectors.figure_years,
-        compute=selectors.saving_in_year,
+        compute=lambda year: whole_euros(selectors.saving_in_year(year)),
         order=440,
     ),
     Figure(
@@ -55,7 +62,7 @@ for figure in (
         ),
         unit=Unit.EURO,
         years=selectors.figure_years,
-        compute=selectors.saving_over_term,
+        compute=lambda year: whole_euros(selectors.saving_over_term(year)),
         order=441,
     ),
     Figure(

@@ -16,6 +16,17 @@ MONEY = DecimalField(max_digits=16, decimal_places=2)
 ZERO = Value(Decimal("0.00"), output_field=MONEY)
 
 
+def cents(value: Decimal | None) -> Decimal | None:
+    """A database sum in whole cents. PostgreSQL sums ``numeric`` exactly; SQLite sums in floating point and hands
+    back up to 15 significant digits, far closer than half a cent for any sum of these amounts: rounding to cents
+    gives the exact sum of the entries on both."""
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+
+def _cents_of(pairs) -> dict:
+    return {key: cents(value) for key, value in pairs}
+
+
 def is_procurement_staff(user: Visitor) -> bool:
     return bool(user.is_authenticated and user.has_perm("inkoop.view_all"))
 
@@ -62,13 +73,13 @@ def contract_list(user: Visitor, *, year: int | None = None, category: str | Non
         qs = qs.filter(Q(title__icontains=search) | Q(supplier__icontains=search) | Q(number__iexact=search))
     figures = figures_for(user)
     rows = list(qs.order_by("start_date", "number"))
-    term = dict(
+    term = _cents_of(
         figures.filter(participation__contract__in=rows)
         .values_list("participation__contract")
         .annotate(s=_savings()["saving"])
     )
     in_year = (
-        dict(
+        _cents_of(
             figures.filter(participation__contract__in=rows, year=year)
             .values_list("participation__contract")
             .annotate(s=_savings()["saving"])
@@ -102,7 +113,7 @@ class YearTotal:
 def savings_per_year(figures: QuerySet) -> list[YearTotal]:
     """Per year: baseline, contract cost, saving and the number of participants with a figure."""
     rows = figures.values("year").annotate(**_savings(), n=Count("participation", distinct=True)).order_by("year")
-    return [YearTotal(r["year"], r["baseline"], r["cost"], r["saving"], r["n"]) for r in rows]
+    return [YearTotal(r["year"], cents(r["baseline"]), cents(r["cost"]), cents(r["saving"]), r["n"]) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -124,17 +135,17 @@ def savings_per_participant(contract: Contract, user: Visitor, *, year: int | No
     result = []
     for p in participations:
         s = sums.get(p.pk, {"baseline": None, "cost": None, "saving": None})
-        result.append(GemeenteTotal(p.gemeente, s["baseline"], s["cost"], s["saving"], p))
+        result.append(GemeenteTotal(p.gemeente, cents(s["baseline"]), cents(s["cost"]), cents(s["saving"]), p))
     return sorted(result, key=lambda t: (-(t.saving or 0), t.gemeente.name))
 
 
 def savings_per_gemeente(figures: QuerySet) -> dict[int, Decimal]:
-    return dict(figures.values_list("participation__gemeente").annotate(s=_savings()["saving"]))
+    return _cents_of(figures.values_list("participation__gemeente").annotate(s=_savings()["saving"]))
 
 
 def savings_per_category(figures: QuerySet) -> list[tuple[str, str, Decimal]]:
     """(category, label, saving) for each category with figures, the largest first."""
-    sums = dict(figures.values_list("participation__contract__category").annotate(s=_savings()["saving"]))
+    sums = _cents_of(figures.values_list("participation__contract__category").annotate(s=_savings()["saving"]))
     rows = [(value, str(label), sums[value]) for value, label in Category.choices if value in sums]
     return sorted(rows, key=lambda r: -r[2])
 
@@ -158,7 +169,7 @@ def gemeente_summary(gemeente: Gemeente, user: Visitor) -> dict | None:
     if not participations:
         return None
     figures = figures_for(user).filter(participation__gemeente=gemeente)
-    per_contract = dict(figures.values_list("participation").annotate(s=_savings()["saving"]))
+    per_contract = _cents_of(figures.values_list("participation").annotate(s=_savings()["saving"]))
     per_year = savings_per_year(figures)
     total = sum((y.saving for y in per_year), Decimal("0.00"))
     return {
@@ -177,7 +188,7 @@ def figure_years() -> list[int]:
 
 def saving_in_year(year: int) -> Decimal | None:
     row = YearFigure.unscoped.filter(year=year).aggregate(**_savings())
-    return row["saving"] if YearFigure.unscoped.filter(year=year).exists() else None
+    return cents(row["saving"]) if YearFigure.unscoped.filter(year=year).exists() else None
 
 
 def contracts_running(year: int) -> list[Contract]:
@@ -191,7 +202,7 @@ def saving_over_term(year: int) -> Decimal | None:
     contracts = contracts_running(year)
     if not contracts:
         return None
-    return YearFigure.unscoped.filter(participation__contract__in=contracts).aggregate(**_savings())["saving"]
+    return cents(YearFigure.unscoped.filter(participation__contract__in=contracts).aggregate(**_savings())["saving"])
 
 
 def participating_gemeenten(year: int) -> list[Gemeente]:
