@@ -6,3 +6,6 @@ class InkoopConfig(AppConfig):
     name = "meent.realisatie.inkoop"
     label = "inkoop"
     verbose_name = _("Gezamenlijke inkoop")
+
+    def ready(self) -> None:
+        from meent.realisatie.inkoop import audit, rules  # noqa: F401 - registers audited models and permissions
