@@ -80,8 +80,9 @@ ACCESS = {
     "ibd:observable-add": Case(
         _incident("observables/"), ANALYST, "post", {"type": "ip", "value": "203.0.113.5", "tlp": "AMBER"}, REDIRECT
     ),
-    "ibd:observable-import": Case(_incident("observables/importeren/"), ANALYST, "post", {}, REDIRECT),
-    "ibd:attachment-add": Case(_incident("bijlagen/"), UTRECHT_AND_IBD, "post", {}, REDIRECT),
+    # Posted empty: an allowed visitor gets the page back with the form's errors (400).
+    "ibd:observable-import": Case(_incident("observables/importeren/"), ANALYST, "post", {}, (400,)),
+    "ibd:attachment-add": Case(_incident("bijlagen/"), UTRECHT_AND_IBD, "post", {}, (400,)),
     "ibd:attachment-download": Case(lambda f: _incident(f"bijlagen/{f['ibd_attachment'].pk}/")(f), UTRECHT_AND_IBD),
     "ibd:incident-network": Case(_incident("responsnetwerk/"), ANALYST),
     "ibd:incident-export": Case(_incident("delen/"), ANALYST),
