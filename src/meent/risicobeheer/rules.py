@@ -45,7 +45,7 @@ rules.add_perm("risicobeheer.share_scenario", is_gemeente_account | is_veilighei
 rules.add_perm("risicobeheer.view_scenario", can_see_scenario)
 # A gemeente edits only its own scenarios; Risicobeheer staff keep the library as a whole.
 rules.add_perm("risicobeheer.change_scenario", can_see_scenario & (is_author_of | is_risicobeheer))
-rules.add_perm("risicobeheer.reuse_scenario", can_see_scenario & (is_gemeente_account | is_veiligheidsregio_account))
+rules.add_perm("risicobeheer.reuse_scenario", can_see_scenario & is_gemeente_account)
 rules.add_perm("risicobeheer.view_registers", library_user)
 rules.add_perm("risicobeheer.view_register", can_see_register)
 rules.add_perm("risicobeheer.change_register", can_see_register & (keeps_register | is_risicobeheer))

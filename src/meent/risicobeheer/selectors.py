@@ -127,6 +127,12 @@ def registers_for(user: Visitor) -> QuerySet[Register]:
     return qs.filter(organisation_id=user.organisation_id)
 
 
+def keeps_a_register(user: Visitor) -> bool:
+    """Gemeenten keep their own register, and so does the association (its staff). A veiligheidsregio's register
+    is kept by Risicobeheer for now: its accounts have no tenant scope of their own yet."""
+    return bool(is_signed_in(user) and user.organisation_id and (user.gemeente or user.is_staff_member))
+
+
 def register_visible_to(user: Visitor, register: Register) -> bool:
     return registers_for(user).filter(pk=register.pk).exists()
 

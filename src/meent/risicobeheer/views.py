@@ -187,8 +187,12 @@ class RegisterListView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        registers = list(selectors.registers_for(self.request.user))
-        context.update(object_list=[(register, selectors.register_summary(register)) for register in registers])
+        user = self.request.user
+        registers = list(selectors.registers_for(user))
+        context.update(
+            object_list=[(register, selectors.register_summary(register)) for register in registers],
+            own_organisation=user.organisation if selectors.keeps_a_register(user) else None,
+        )
         return context
 
 
@@ -198,7 +202,14 @@ class RegisterMixin(RuleView):
     def get_permission_object(self):
         if not self.request.user.is_authenticated:
             return None
-        register = selectors.register_for(self.request.user, self.kwargs["organisation"])
+        user = self.request.user
+        register = selectors.register_for(user, self.kwargs["organisation"])
+        if (
+            register is None
+            and self.kwargs["organisation"] == user.organisation_id
+            and selectors.keeps_a_register(user)
+        ):
+            register = services.register_of(user.organisation)  # one's own register opens on first use
         if register is None:
             raise Http404(_("Dit risicoregister bestaat niet of u heeft er geen toegang toe."))
         self.register = register
