@@ -24,9 +24,7 @@ def remind_review(risk_pk: int) -> int:
     )
     if not recipients:
         return 0
-    body = _(
-        "Het risico \u201c%(title)s\u201d moet op %(date)s opnieuw beoordeeld worden.\n\nBekijk het in Meent: %(url)s"
-    ) % {
+    body = _("Het risico “%(title)s” moet op %(date)s opnieuw beoordeeld worden.\n\nBekijk het in Meent: %(url)s") % {
         "title": risk.title,
         "date": risk.review_on.strftime("%d-%m-%Y"),
         "url": absolute_reverse("risicobeheer:risk-detail", risk.pk),

@@ -88,3 +88,13 @@ def test_figures_page(client, login, people):
     login(people["risicobeheer"])
     page = client.get("/risicobeheer/cijfers/?jaar=2020")
     assert page.status_code == 200 and "Deelnemers verzekeringspool" in page.text
+
+
+def test_the_pages_speak_english(client, login, people):
+    from django.utils import translation
+
+    login(people["amsterdam"])
+    client.cookies["django_language"] = "en"
+    with translation.override("en"):
+        page = client.get("/risicobeheer/scenarios/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Scenario library" in page and "Scenariobibliotheek" not in page
