@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from meent.risicobeheer.models import Claim, PoolMember, Risk, Scenario, Theme
 
 SCORES = [(n, str(n)) for n in range(1, 6)]
+# ISO dates: a browser date input shows no other format, so a stored date comes back into the form.
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ScenarioForm(forms.Form):
@@ -74,14 +76,14 @@ class RiskForm(forms.Form):
     gross_impact = forms.TypedChoiceField(label=_("Impact bruto (1–5)"), choices=SCORES, coerce=int)
     net_likelihood = forms.TypedChoiceField(label=_("Kans netto, na maatregelen (1–5)"), choices=SCORES, coerce=int)
     net_impact = forms.TypedChoiceField(label=_("Impact netto, na maatregelen (1–5)"), choices=SCORES, coerce=int)
-    review_on = forms.DateField(label=_("Herbeoordelen op"), widget=forms.DateInput(attrs={"type": "date"}))
+    review_on = forms.DateField(label=_("Herbeoordelen op"), widget=DATE)
     status = forms.ChoiceField(label=_("Status"), choices=Risk.Status.choices)
 
 
 class MeasureForm(forms.Form):
     description = forms.CharField(label=_("Maatregel"), max_length=300)
     owner = forms.CharField(label=_("Eigenaar"), max_length=200)
-    due_on = forms.DateField(label=_("Gereed op"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Gereed op"), widget=DATE)
 
 
 class RiskFilterForm(forms.Form):
@@ -118,14 +120,14 @@ class ClaimForm(forms.Form):
     member = forms.ModelChoiceField(
         label=_("Veiligheidsregio"), queryset=PoolMember.objects.select_related("veiligheidsregio")
     )
-    incident_on = forms.DateField(label=_("Datum ongeval"), widget=forms.DateInput(attrs={"type": "date"}))
+    incident_on = forms.DateField(label=_("Datum ongeval"), widget=DATE)
     description = forms.CharField(label=_("Omschrijving"), widget=forms.Textarea)
     reserve = forms.DecimalField(label=_("Reserve (€)"), **MONEY)
 
 
 class PaymentForm(forms.Form):
     amount = forms.DecimalField(label=_("Bedrag (€)"), **MONEY)
-    paid_on = forms.DateField(label=_("Betaald op"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("Betaald op"), widget=DATE)
 
 
 class CloseClaimForm(forms.Form):
