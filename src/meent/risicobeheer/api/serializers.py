@@ -43,6 +43,7 @@ class RiskSerializer(serializers.ModelSerializer):
     impactBruto = serializers.IntegerField(source="gross_impact")
     kansNetto = serializers.IntegerField(source="net_likelihood")
     impactNetto = serializers.IntegerField(source="net_impact")
+    status = serializers.CharField(help_text="open of gesloten")
     herbeoordelenOp = serializers.DateField(source="review_on")
     scenario = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
