@@ -345,8 +345,11 @@ class RiskDetailView(RiskMixin, View):
         return self.render(forms.MeasureForm())
 
 
-class MeasureAddView(RiskMixin, View):
+class MeasureAddView(RiskDetailView):
+    """The measure form of the risk page; a form with errors shows that page again."""
+
     permission_required = "risicobeheer.change_register"
+    http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         form = forms.MeasureForm(request.POST)
@@ -358,10 +361,7 @@ class MeasureAddView(RiskMixin, View):
             else:
                 messages.success(request, _("De maatregel is toegevoegd."))
                 return redirect("risicobeheer:risk-detail", self.risk.pk)
-        detail = RiskDetailView()
-        detail.setup(request, pk=pk)
-        detail.risk = self.risk
-        return detail.render(form, status=400)
+        return self.render(form, status=400)
 
 
 class RiskEditView(RiskMixin, View):

@@ -170,3 +170,11 @@ def test_the_comparison_page_names_no_gemeente(client, login, people):
     assert not any(name in page for name in ("Amsterdam", "Utrecht", "Rotterdam", "Eindhoven"))
     login(people["amsterdam"])
     assert client.get("/risicobeheer/vergelijking/").status_code == 403
+
+
+def test_a_measure_without_a_date_shows_the_risk_page_again(client, login, people):
+    risk = RiskFactory()
+    login(people["utrecht"])
+    response = client.post(f"/risicobeheer/risicos/{risk.pk}/maatregelen/", {"description": "Back-ups", "owner": "CIO"})
+    assert response.status_code == 400 and risk.title in response.text and not risk.measures.exists()
+    assert client.get(f"/risicobeheer/risicos/{risk.pk}/maatregelen/").status_code == 405
