@@ -18,6 +18,7 @@ MODULES = {
     "meent.connect.": "connect",
     "meent.realisatie.ibd.": "ibd",
     "meent.realisatie.benchmark.": "benchmark",
+    "meent.risicobeheer.": "risicobeheer",
 }
 
 

@@ -17,6 +17,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_create_role_groups, sender=self)
-        # Every app's figures, panels and navigation entries register themselves in meent.core.registry.
-        autodiscover_modules("figures", "panels", "navigation", "chapters")
+        # Every app's figures, panels, navigation, chapters and event sources register in meent.core.registry.
+        autodiscover_modules("figures", "panels", "navigation", "chapters", "events")
         from meent.core import login_limits  # noqa: F401 - connects the login signal receivers

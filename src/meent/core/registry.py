@@ -15,6 +15,7 @@ Core never imports a module: it only iterates over what the modules registered. 
 (order, key), whatever the order of ``INSTALLED_APPS``.
 """
 
+import datetime
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -316,16 +317,48 @@ class NavigationRegistry(Registry[NavigationEntry]):
         return items
 
 
+# Events ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventRef:
+    """An event as another module links to it: what, when, and where it is opened (the events module's page)."""
+
+    title: str
+    starts_at: datetime.datetime
+    kind: str
+    url: str
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """A module that holds events (Connect). ``for_organiser(organisation_pk)`` returns the events an organisation
+    commissions, so a module shows its meetings and trainings without building them twice or importing Connect."""
+
+    key: str
+    for_organiser: Callable[[int], list[EventRef]]
+    order: int = 0
+
+
+class EventSourceRegistry(Registry[EventSource]):
+    def for_organiser(self, organisation_pk: int) -> list[EventRef]:
+        events = [event for source in self for event in source.for_organiser(organisation_pk)]
+        return sorted(events, key=lambda event: event.starts_at)
+
+
 figures = FigureRegistry("figure")
 panels = PanelRegistry("panel")
 gemeente_sections = GemeenteSectionRegistry("gemeente section")
 chapters: Registry[ChapterDraft] = Registry("report chapter")
 navigation = NavigationRegistry("navigation entry")
+event_sources = EventSourceRegistry("event source")
 
 
 __all__ = [
     "AlreadyRegistered",
     "ChapterDraft",
+    "EventRef",
+    "EventSource",
     "Figure",
     "FigureValue",
     "GemeenteSection",
@@ -339,6 +372,7 @@ __all__ = [
     "Unit",
     "chapters",
     "computing",
+    "event_sources",
     "figures",
     "gemeente_sections",
     "navigation",

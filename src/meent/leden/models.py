@@ -304,6 +304,7 @@ class ApiModule(models.TextChoices):
     CONNECT = "connect", _("Connect")
     IBD = "ibd", _("IBD")
     BENCHMARK = "benchmark", _("Waar staat je gemeente")
+    RISICOBEHEER = "risicobeheer", _("Risicobeheer")
 
 
 class MachineClient(models.Model):

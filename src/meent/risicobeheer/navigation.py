@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
+from meent.core.registry import NavigationEntry, navigation
+
+for entry in (
+    NavigationEntry(
+        "risicobeheer.scenarios", "risicobeheer:scenario-list", _("Scenario's"), "risicobeheer.view_library", 600
+    ),
+    NavigationEntry(
+        "risicobeheer.registers", "risicobeheer:register-list", _("Risicoregisters"), "risicobeheer.view_registers", 610
+    ),
+    NavigationEntry("risicobeheer.pool", "risicobeheer:pool", _("Verzekeringspool"), "risicobeheer.view_pool", 620),
+    NavigationEntry(
+        "risicobeheer.cijfers", "risicobeheer:figures", _("Cijfers Risicobeheer"), "risicobeheer.view_figures", 630
+    ),
+):
+    navigation.register(entry)
