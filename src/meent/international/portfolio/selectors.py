@@ -101,6 +101,10 @@ def donors() -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=Funding.objects.values("donor_id")).order_by("name")
 
 
+def countries_in_use() -> list[str]:
+    return sorted(set(ProjectCountry.objects.values_list("country", flat=True)))
+
+
 def history(project: Project) -> QuerySet[StatusChange]:
     return project.status_changes.select_related("by").order_by("date", "pk")
 
