@@ -129,7 +129,7 @@ for figure in (
         years=selectors.portfolio_years,
         compute=_countries,
         records=_country_records,
-        order=1500,
+        order=700,
     ),
     Figure(
         key="portfolio.omzet",
@@ -141,7 +141,7 @@ for figure in (
         unit=Unit.EURO,
         years=selectors.portfolio_years,
         compute=lambda year: _whole(selectors.turnover(year)),
-        order=1501,
+        order=701,
     ),
     Figure(
         key="portfolio.aandeel_internationaal",
@@ -155,7 +155,7 @@ for figure in (
         unit=Unit.PROCENT,
         years=selectors.portfolio_years,
         compute=_type_share(DonorType.INTERNATIONAL),
-        order=1502,
+        order=702,
     ),
     Figure(
         key="portfolio.aandeel_ministerie",
@@ -169,7 +169,7 @@ for figure in (
         unit=Unit.PROCENT,
         years=selectors.portfolio_years,
         compute=_type_share(DonorType.DUTCH_GOVERNMENT),
-        order=1503,
+        order=703,
     ),
     Figure(
         key="portfolio.financiers",
@@ -181,7 +181,7 @@ for figure in (
         unit=Unit.PROCENT,
         years=selectors.portfolio_years,
         compute=_donor_rows,
-        order=1504,
+        order=704,
     ),
     Figure(
         key="portfolio.projecten_per_status",
@@ -193,7 +193,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=selectors.portfolio_years,
         compute=_status_rows,
-        order=1505,
+        order=705,
     ),
     Figure(
         key="portfolio.staf_nederland",
@@ -205,7 +205,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=_staff_years,
         compute=_staff("nl"),
-        order=1506,
+        order=706,
     ),
     Figure(
         key="portfolio.staf_buitenland",
@@ -217,7 +217,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=_staff_years,
         compute=_staff("abroad"),
-        order=1507,
+        order=707,
     ),
     Figure(
         key="portfolio.strategisch_budget",
@@ -231,7 +231,7 @@ for figure in (
         unit=Unit.EURO,
         years=_strategic_years,
         compute=_strategic(lambda p: _whole(p.budget_eur)),
-        order=1508,
+        order=708,
     ),
     Figure(
         key="portfolio.strategisch_jaren",
@@ -243,7 +243,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=_strategic_years,
         compute=_strategic(lambda p: p.years),
-        order=1509,
+        order=709,
     ),
     Figure(
         key="portfolio.strategisch_themas",
@@ -254,7 +254,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=_strategic_years,
         compute=_strategic(lambda p: p.themes.count()),
-        order=1510,
+        order=710,
     ),
     Figure(
         key="portfolio.strategisch_landen",
@@ -266,7 +266,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=_strategic_years,
         compute=_strategic(lambda p: len(p.countries)),
-        order=1511,
+        order=711,
     ),
     Figure(
         key="portfolio.jeugdprogramma_budget",
@@ -280,7 +280,7 @@ for figure in (
         unit=Unit.EURO,
         years=_regional_years,
         compute=_regional_budget,
-        order=1512,
+        order=712,
     ),
     Figure(
         key="portfolio.onderbroken",
@@ -293,7 +293,7 @@ for figure in (
         years=selectors.portfolio_years,
         compute=lambda year: selectors.disruptions(year).count(),
         records=_disruption_records,
-        order=1513,
+        order=713,
     ),
     Figure(
         key="portfolio.onderbrekingen",
@@ -305,7 +305,7 @@ for figure in (
         unit=Unit.AANTAL,
         years=selectors.portfolio_years,
         compute=_disruption_rows,
-        order=1514,
+        order=714,
     ),
 ):
     figures.register(figure)

@@ -4,8 +4,8 @@ from meent.core.registry import NavigationEntry, navigation
 
 for entry in (
     NavigationEntry(
-        "portfolio.projecten", "portfolio:project-list", _("Projecten International"), "portfolio.view_portfolio", 1500
+        "portfolio.projecten", "portfolio:project-list", _("Projecten International"), "portfolio.view_portfolio", 700
     ),
-    NavigationEntry("portfolio.kaart", "portfolio:map", _("Wereldkaart"), "portfolio.view_portfolio", 1510),
+    NavigationEntry("portfolio.kaart", "portfolio:map", _("Wereldkaart"), "portfolio.view_portfolio", 710),
 ):
     navigation.register(entry)

@@ -27,11 +27,12 @@ def bar_chart(title: str, chart_id: str, rows: Sequence[tuple[str, float]], unit
     height = row_h * len(rows) + 8
     high = max((value for _label, value in rows), default=0) or 1
     plot = width - label_w - 120
+    desc = _("Grafiek. Dezelfde cijfers staan in de tabel bij deze grafiek.")
     parts = [
         f'<svg class="portfolio-chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg" font-size="13">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
-        f'<desc id="{chart_id}-d">{escape(_("Grafiek. Dezelfde cijfers staan in de tabel bij deze grafiek."))}</desc>'
+        f'<desc id="{chart_id}-d">{escape(desc)}</desc>'
     ]
     for i, (label, value) in enumerate(rows):
         y = 4 + i * row_h

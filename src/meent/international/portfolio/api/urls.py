@@ -1,1 +1,11 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from meent.international.portfolio.api.views import ProgrammeViewSet, ProjectViewSet, StatusHistoryViewSet
+
+router = SimpleRouter(trailing_slash=False)
+router.register("programmas", ProgrammeViewSet, basename="programma")
+router.register("projecten", ProjectViewSet, basename="project")
+router.register(
+    r"projecten/(?P<id>[0-9]{1,18})/statushistorie", StatusHistoryViewSet, basename="project-statushistorie"
+)
+urlpatterns = router.urls

@@ -41,8 +41,6 @@ def _project(path: str = ""):
     return lambda f: f"/international/projecten/{f['portfolio_project'].pk}/{path}"
 
 
-STATUS = {"to_status": "opgeschort", "date": "2021-05-27", "reason": "staatsgreep", "explanation": "Staatsgreep."}
-
 ACCESS = {
     "portfolio:project-list": Case("/international/", READERS),
     "portfolio:project-detail": Case(_project(), READERS),
@@ -57,4 +55,11 @@ ACCESS = {
     "portfolio:iati-organisation": Case("/international/iati/organisation.xml", EVERYONE),
     "portfolio:public-list": Case("/international/wereldwijd/", EVERYONE),
     "portfolio:public-detail": Case("/international/wereldwijd/matrix-project/", EVERYONE),
+    "api:programma-list": Case("/api/v1/programmas", READERS),
+    "api:programma-detail": Case(lambda f: f"/api/v1/programmas/{f['portfolio_programme'].pk}", READERS),
+    "api:project-list": Case("/api/v1/projecten", READERS),
+    "api:project-detail": Case(lambda f: f"/api/v1/projecten/{f['portfolio_project'].pk}", READERS),
+    "api:project-statushistorie-list": Case(
+        lambda f: f"/api/v1/projecten/{f['portfolio_project'].pk}/statushistorie", READERS
+    ),
 }
