@@ -806,6 +806,7 @@ def load_demo() -> None:
             countries=countries,
             # Projects in a country after a coup are not published (the safety of partners and staff).
             published="MM" not in countries,
+            recorded_on=start - datetime.timedelta(days=120),  # prepared some months before the start
             by=by,
         )
         projects[code] = project

@@ -59,10 +59,11 @@ def create_project(
     themes: list[Theme] = (),
     countries: dict[str, Decimal | int] | None = None,
     published: bool = False,
+    recorded_on: datetime.date | None = None,
     by: Account | None = None,
 ) -> Project:
     """A new project, in preparation, with its countries (ISO code → percentage) and the first step of its
-    history."""
+    history, dated ``recorded_on`` (default today)."""
     if Project.objects.filter(code=code).exists():
         raise ConflictRefused(_("Er is al een project met code %(code)s.") % {"code": code}, field="code")
     if start_date and end_date and end_date < start_date:
@@ -86,7 +87,7 @@ def create_project(
         project=project,
         from_status="",
         to_status=Status.PREPARATION,
-        date=start_date or datetime.date.today(),
+        date=recorded_on or datetime.date.today(),
         reason=Reason.NEW,
         explanation=_("Project vastgelegd."),
         by=by,

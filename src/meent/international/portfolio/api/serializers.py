@@ -85,6 +85,10 @@ class ProjectSerializer(serializers.ModelSerializer):
     landen = LandSerializer(source="countries", many=True, read_only=True)
     financiering = FinancieringSerializer(source="fundings", many=True, read_only=True)
     jaren = JaarSerializer(source="years", many=True, read_only=True)
+    # A plain string: "Status" is already the name of another module's enum in the OpenAPI document.
+    status = serializers.CharField(
+        read_only=True, help_text="voorbereiding, actief, opgeschort, hervat, gestopt of afgerond"
+    )
     openbaar = serializers.BooleanField(source="published")
 
     class Meta:

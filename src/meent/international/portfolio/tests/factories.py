@@ -27,6 +27,7 @@ def make_project(code: str = "test-project", *, countries=None, published: bool 
         "start_date": datetime.date(2020, 1, 1),
         "end_date": datetime.date(2022, 12, 31),
         "themes": [ThemeFactory()],
+        "recorded_on": datetime.date(2019, 12, 1),
     }
     defaults.update(kwargs)
     return services.create_project(code=code, countries=countries or {"ML": 100}, published=published, **defaults)

@@ -54,3 +54,15 @@ def test_the_demo_loads_once(demo):
     before = (Project.objects.count(), StatusChange.objects.count())
     load_demo()
     assert (Project.objects.count(), StatusChange.objects.count()) == before
+
+
+def test_staff_are_counted_on_31_december_from_their_dates(demo):
+    # Yangon's twelve left on 30 June 2021, Nairobi's eight and three in The Hague joined in March 2021.
+    assert _number("portfolio.staf_nederland", 2021) == 57
+    assert _number("portfolio.staf_buitenland", 2021) == 126
+
+
+def test_projects_by_status_follow_the_history(demo):
+    with registry.computing():
+        rows = {row.label: row.value for row in registry.figures["portfolio.projecten_per_status"].value(2021).rows}
+    assert rows["Gestopt"] == 1 and rows["Opgeschort"] == 4 and rows["In voorbereiding"] == 2
