@@ -1,8 +1,11 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.views import APIView
 
-from meent.international.portfolio import selectors
+from meent.international.portfolio import iati, selectors
 from meent.international.portfolio.api.serializers import (
     ProgrammaSerializer,
     ProjectSerializer,
@@ -79,3 +82,36 @@ class StatusHistoryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     def get_queryset(self):
         return selectors.history(get_object_or_404(Project, pk=self.kwargs["id"]))
+
+
+XML = {(200, "application/xml"): OpenApiResponse(OpenApiTypes.STR, description="IATI 2.03-XML")}
+
+
+def _xml(document: bytes) -> HttpResponse:
+    return HttpResponse(document, content_type="application/xml; charset=utf-8")
+
+
+class IatiActivitiesApiView(APIView):
+    """The IATI files are public like the web addresses they mirror; a stale key is never a 401 here."""
+
+    authentication_classes = []
+    permission_rules = {"get": "portfolio.view_public"}
+
+    @extend_schema(
+        summary="IATI 2.03-activiteitenbestand van alle publiceerbare projecten",
+        description="Elke activiteit verwijst met provider-activity-id in haar inkomende transacties naar de "
+        "activiteit van de financier (bij het ministerie van Buitenlandse Zaken XM-DAC-7-PPR-…).",
+        tags=TAGS,
+        responses=XML,
+    )
+    def get(self, request):
+        return _xml(iati.activities_xml())
+
+
+class IatiOrganisationApiView(APIView):
+    authentication_classes = []
+    permission_rules = {"get": "portfolio.view_public"}
+
+    @extend_schema(summary="IATI 2.03-organisatiebestand van VNG International", tags=TAGS, responses=XML)
+    def get(self, request):
+        return _xml(iati.organisation_xml())

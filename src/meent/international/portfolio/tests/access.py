@@ -55,6 +55,8 @@ ACCESS = {
     "portfolio:iati-organisation": Case("/international/iati/organisation.xml", EVERYONE),
     "portfolio:public-list": Case("/international/wereldwijd/", EVERYONE),
     "portfolio:public-detail": Case("/international/wereldwijd/matrix-project/", EVERYONE),
+    "api:iati-activiteiten": Case("/api/v1/iati/activiteiten", EVERYONE),
+    "api:iati-organisatie": Case("/api/v1/iati/organisatie", EVERYONE),
     "api:programma-list": Case("/api/v1/programmas", READERS),
     "api:programma-detail": Case(lambda f: f"/api/v1/programmas/{f['portfolio_programme'].pk}", READERS),
     "api:project-list": Case("/api/v1/projecten", READERS),

@@ -68,3 +68,33 @@ def test_the_public_pages_in_french(portfolio, page, live_server):
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Projets de VNG International"
     assert serious_violations(page) == []
+
+
+PAGES = [
+    "/international/",
+    "/international/kaart/",
+    "/international/portfolio/?jaar=2020",
+    "/international/programmas/",
+    "/international/iati/",
+    "/international/wereldwijd/",
+    "/international/wereldwijd/mali-vrede/",
+    "detail",
+]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_pages_fit_a_phone(portfolio, browser, live_server, language):
+    from django.conf import settings
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    log_in(page, live_server.url, "international")  # the login page in Dutch, then the pages in the language
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
+    mali = Project.objects.get(code="mali-vrede")
+    for path in PAGES:
+        page.goto(live_server.url + (f"/international/projecten/{mali.pk}/" if path == "detail" else path))
+        assert page.evaluate("document.documentElement.lang") == language
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} is {width}px wide"
+        assert serious_violations(page) == [], path
+    context.close()

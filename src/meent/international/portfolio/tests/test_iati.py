@@ -50,3 +50,10 @@ def test_a_project_lacking_fields_is_listed_with_its_reasons_never_published_hal
     assert "De Engelse titel ontbreekt." in reasons and "Er is geen donor vastgelegd." in reasons
     root = etree.fromstring(iati.activities_xml())
     assert root.xpath("//iati-activity") == []
+
+
+def test_the_api_serves_the_same_valid_files_without_credentials(demo, client):
+    response = client.get("/api/v1/iati/activiteiten", HTTP_AUTHORIZATION="Token verlopen-sleutel")
+    assert response.status_code == 200
+    _validate(response.content, "iati-activities-schema.xsd")
+    _validate(client.get("/api/v1/iati/organisatie").content, "iati-organisations-schema.xsd")
