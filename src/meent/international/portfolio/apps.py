@@ -6,3 +6,6 @@ class PortfolioConfig(AppConfig):
     name = "meent.international.portfolio"
     label = "portfolio"
     verbose_name = _("International: programma's en projecten")
+
+    def ready(self) -> None:
+        from meent.international.portfolio import audit, rules  # noqa: F401 - registers audited models and permissions
