@@ -8,7 +8,8 @@ from django.core import signing
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meent.core.links import absolute_reverse
 from meent.core.refusals import ConflictRefused, Refused
@@ -120,13 +121,15 @@ def submit_question(
     mail_in(
         question.language,
         question.contact_email,
-        _("Bevestig uw vraag aan de CriT-helpdesk"),
-        _(
+        gettext_lazy("Bevestig uw vraag aan de CriT-helpdesk"),
+        gettext_lazy(
             "U stelde de CriT-helpdesk van VNG International een vraag: %(subject)s.\n\n"
             "Bevestig uw e-mailadres met deze link (%(days)d dagen geldig):\n%(link)s\n\n"
             "Heeft u geen vraag gesteld? Dan kunt u dit bericht negeren."
-        )
-        % {"subject": question.subject, "days": VERIFY_DAYS, "link": link},
+        ),
+        subject=question.subject,
+        days=VERIFY_DAYS,
+        link=link,
     )
     return question
 
@@ -225,13 +228,11 @@ def assign(question: Question, *, experts: Iterable[Expert], by: Account, at=Non
                 mail_in(
                     "nl",
                     expert.account.email,
-                    _("CriT-vraag %(ref)s voor u") % {"ref": question.reference},
-                    _("U bent gevraagd te antwoorden op %(ref)s: %(subject)s.\n\n%(link)s")
-                    % {
-                        "ref": question.reference,
-                        "subject": question.subject,
-                        "link": absolute_reverse("crit:question-detail", question.pk),
-                    },
+                    gettext_lazy("CriT-vraag %(ref)s voor u"),
+                    gettext_lazy("U bent gevraagd te antwoorden op %(ref)s: %(subject)s.\n\n%(link)s"),
+                    ref=question.reference,
+                    subject=question.subject,
+                    link=absolute_reverse("crit:question-detail", question.pk),
                 )
     if question.status == Status.OPEN:
         question.status = Status.ASSIGNED
@@ -266,9 +267,10 @@ def post_message(question: Question, *, by: Account, text: str, at=None) -> Mess
         mail_in(
             question.language,
             question.contact_email,
-            _("Antwoord op uw vraag aan de CriT-helpdesk"),
-            _("Een expert van de CriT-helpdesk antwoordt op uw vraag “%(subject)s”:\n\n%(text)s")
-            % {"subject": question.subject, "text": text},
+            gettext_lazy("Antwoord op uw vraag aan de CriT-helpdesk"),
+            gettext_lazy("Een expert van de CriT-helpdesk antwoordt op uw vraag “%(subject)s”:\n\n%(text)s"),
+            subject=question.subject,
+            text=text,
         )
         return message
     if not by.has_perm("crit.manage"):
@@ -296,9 +298,12 @@ def close(question: Question, *, by: Account, at=None) -> Question:
     mail_in(
         question.language,
         question.contact_email,
-        _("Hoe tevreden bent u over de CriT-helpdesk?"),
-        _("Uw vraag “%(subject)s” is afgesloten. Wilt u met één klik een cijfer van 1 tot 5 geven?\n\n%(link)s")
-        % {"subject": question.subject, "link": absolute_reverse("crit:question-rate", rate_token(question))},
+        gettext_lazy("Hoe tevreden bent u over de CriT-helpdesk?"),
+        gettext_lazy(
+            "Uw vraag “%(subject)s” is afgesloten. Wilt u met één klik een cijfer van 1 tot 5 geven?\n\n%(link)s"
+        ),
+        subject=question.subject,
+        link=absolute_reverse("crit:question-rate", rate_token(question)),
     )
     return question
 

@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from meent.core.refusals import ConflictRefused, Refused
 from meent.international.inzameling.models import Campaign, Pledge

@@ -187,3 +187,15 @@ def test_figures_count_received_questions_only(staff, make_account):
     assert not values["tevredenheid"].has_data
     assert not registry.figures.values("crit", 2019)["vragen"].has_data
     assert len(registry.figures["crit.vragen"].records(2020, staff)) == 2
+
+
+def test_mail_to_the_partner_is_in_the_partner_language_whatever_the_staff_page(
+    staff, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    question = make_question(language="fr")
+    with translation.override("nl"), django_capture_on_commit_callbacks(execute=True):
+        services.close(question, by=staff)
+    assert mail.outbox[-1].subject == "Êtes-vous satisfait du helpdesk CriT ?"
+    assert f"« {question.subject} »" in mail.outbox[-1].body
