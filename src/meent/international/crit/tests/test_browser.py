@@ -46,3 +46,30 @@ def test_a_partner_asks_a_question_in_their_language(language, page, live_server
     question = Question.objects.get(contact_email=f"awa-{language}@example.org")
     assert question.status == Status.UNVERIFIED and question.language == language
     assert question.attachments.count() == 1
+
+
+def test_the_staff_pages_fit_a_phone_and_are_accessible(browser, live_server):
+    from meent.core.demo import load_accounts
+    from meent.core.testing import log_in
+    from meent.international.crit import demo
+
+    load_accounts()
+    demo.load_demo()
+    open_question = Question.objects.exclude(status=Status.CLOSED).first()
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "international")
+        for path in (
+            "/helpdesk/",
+            f"/helpdesk/vragen/{open_question.pk}/",
+            "/helpdesk/experts/",
+            "/helpdesk/cijfers/?jaar=2020",
+            "/helpdesk/klankbordgroep/",
+            f"/helpdesk/vragen/{open_question.pk}/samenvatting/",
+        ):
+            page.goto(live_server.url + path)
+            assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), path
+            assert serious_violations(page) == [], path
+    finally:
+        context.close()
