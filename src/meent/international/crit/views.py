@@ -188,7 +188,11 @@ class MessageView(_QuestionAction):
     permission_required = "crit.answer"
 
     def act(self, request: HttpRequest) -> None:
-        services.post_message(self.question, by=request.user, text=request.POST.get("text", ""))
+        text = request.POST.get("text", "")
+        if request.POST.get("from_partner") and request.user.has_perm("crit.manage"):
+            services.record_partner_message(self.question, text=text)  # the partner's reply by mail, into the log
+        else:
+            services.post_message(self.question, by=request.user, text=text)
         messages.success(request, _("Het bericht is geplaatst."))
 
 

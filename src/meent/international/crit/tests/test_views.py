@@ -177,3 +177,15 @@ def test_the_gemeente_section_lists_its_officials_for_staff_and_for_its_own_acco
     assert gemeente_section(request, rotterdam) is None
     request.user = staff
     assert gemeente_section(request, Gemeente.objects.get(code="GM0363")) is None  # no officials there
+
+
+def test_staff_enter_the_partner_reply_into_the_log(client, login, staff):
+    question = make_question()
+    login(staff)
+    client.post(
+        f"/helpdesk/vragen/{question.pk}/berichten/", {"text": "Merci, encore une question.", "from_partner": "1"}
+    )
+    client.post(f"/helpdesk/vragen/{question.pk}/berichten/", {"text": "Interne notitie"})
+    assert [(m.kind, m.author) for m in question.messages.all()] == [("partner", None), ("medewerker", staff)]
+    question.refresh_from_db()
+    assert question.first_answer_at is None and question.status == Status.OPEN  # neither stops the clock
