@@ -26,6 +26,7 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str | None]] = {
     "ibd-analist": ((Role.IBD_ANALIST,), None),
     "risicobeheer": ((Role.RISICOBEHEER,), None),
     "international": ((Role.INTERNATIONAL,), None),
+    "expert": ((), None),  # a (former) official in the CriT pool, signed in with an account without roles
 }
 EVERYONE = frozenset(PERSONAS)
 SIGNED_IN = EVERYONE - {ANONYMOUS}

@@ -6,3 +6,6 @@ class CritConfig(AppConfig):
     name = "meent.international.crit"
     label = "crit"
     verbose_name = _("International: CriT-helpdesk")
+
+    def ready(self) -> None:
+        from meent.international.crit import audit, rules  # noqa: F401 - registers audited models and permissions

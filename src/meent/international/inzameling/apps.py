@@ -6,3 +6,6 @@ class InzamelingConfig(AppConfig):
     name = "meent.international.inzameling"
     label = "inzameling"
     verbose_name = _("International: inzamelingen")
+
+    def ready(self) -> None:
+        from meent.international.inzameling import audit, rules  # noqa: F401 - registers audited models and rules
