@@ -293,7 +293,10 @@ def build_parser() -> argparse.ArgumentParser:
     create = token_sub.add_parser("create", help="nieuwe API-sleutel (en zo nodig nieuwe machineclient)")
     create.add_argument("name", metavar="CLIENTNAAM")
     create.add_argument("--account", help="account namens wie de nieuwe client handelt")
-    create.add_argument("--modules", help="komma-gescheiden: leden,connect,ibd,benchmark")
+    create.add_argument(
+        "--modules",
+        help="komma-gescheiden: leden,connect,ibd,benchmark,inkoop,naleving,risicobeheer,international,jaarverslag",
+    )
     create.add_argument("--write", action="store_true", help="mag ook schrijven (standaard alleen lezen)")
     create.add_argument("--days", type=int, default=90, help="geldigheid in dagen (standaard 90, hoogstens 366)")
     revoke = token_sub.add_parser("revoke", help="API-sleutel intrekken")

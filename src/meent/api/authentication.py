@@ -19,6 +19,10 @@ MODULES = {
     "meent.realisatie.ibd.": "ibd",
     "meent.realisatie.benchmark.": "benchmark",
     "meent.risicobeheer.": "risicobeheer",
+    "meent.realisatie.inkoop.": "inkoop",
+    "meent.naleving.": "naleving",
+    "meent.international.": "international",
+    "meent.jaarverslag.": "jaarverslag",
 }
 
 
@@ -86,11 +90,13 @@ class MachineTokenScheme(OpenApiAuthenticationExtension):
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):
+        from meent.leden.models import ApiModule
+
         return {
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
             "description": "API-sleutel van een machineclient: `Token <sleutel>`. Een sleutel hoort bij één "
             "account, verloopt, kan worden ingetrokken, is alleen-lezen tenzij anders toegekend en geldt alleen "
-            "voor de toegekende modules (leden, connect, ibd, benchmark). Aanmaken: `meent token create`.",
+            "voor de toegekende modules (" + ", ".join(ApiModule.values) + "). Aanmaken: `meent token create`.",
         }

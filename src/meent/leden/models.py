@@ -305,6 +305,10 @@ class ApiModule(models.TextChoices):
     IBD = "ibd", _("IBD")
     BENCHMARK = "benchmark", _("Waar staat je gemeente")
     RISICOBEHEER = "risicobeheer", _("Risicobeheer")
+    INKOOP = "inkoop", _("Gezamenlijke inkoop")
+    NALEVING = "naleving", _("Naleving")
+    INTERNATIONAL = "international", _("International (projecten, fonds, helpdesk, inzamelingen)")
+    JAARVERSLAG = "jaarverslag", _("Jaarverslag")
 
 
 class MachineClient(models.Model):
