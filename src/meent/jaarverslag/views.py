@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from meent.core import exports, registry
+from meent.core import exports as tables
+from meent.core import registry
 from meent.core.refusals import Refused
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
-from meent.jaarverslag import content, pdf, selectors, services
+from meent.jaarverslag import content, exports, pdf, selectors, services
 from meent.jaarverslag.forms import BlockForm, PublishForm, ReportForm
 from meent.jaarverslag.models import Block, Chapter, Report
 
@@ -28,19 +29,6 @@ class ReportMixin(RuleView):
 
     def get_permission_object(self):
         return self.get_report()
-
-
-def _rendered(edition: selectors.Edition, *, links: bool = True) -> list[dict]:
-    renderer = content.Renderer(edition.source, links=links)
-    with registry.computing():
-        return [
-            {
-                "key": chapter["key"],
-                "title": str(registry.Text(**chapter["title"])),
-                "blocks": [content.block_html(renderer, block) for block in chapter["blocks"]],
-            }
-            for chapter in edition.chapters
-        ]
 
 
 class IndexView(RuleView, TemplateView):
@@ -90,7 +78,7 @@ class ReportView(ReportMixin, TemplateView):
         context.update(
             report=report,
             edition=edition,
-            chapters=_rendered(edition),
+            chapters=exports.rendered_chapters(edition),
             can_edit=self.request.user.has_perm("jaarverslag.edit_report"),
         )
         return context
@@ -102,20 +90,10 @@ class PdfView(ReportMixin, View):
     def get(self, request: HttpRequest, year: int) -> HttpResponse:
         report = self.get_report()
         edition = selectors.edition(report)
-        document = pdf.render_pdf(edition, _rendered(edition), base_url=request.build_absolute_uri("/"))
+        document = pdf.render_pdf(edition, exports.rendered_chapters(edition), base_url=request.build_absolute_uri("/"))
         response = HttpResponse(document, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="jaarverslag-{report.year}.pdf"'
         return response
-
-
-def figure_table(report: Report, *, live: bool) -> tuple[list[str], list[list]]:
-    header = [_("Sleutel"), _("Naam"), _("Waarde"), _("Eenheid"), _("Definitie")]
-    rows = []
-    for row in selectors.key_figures(report, live=live):
-        value = row["value"]
-        number = value.number if value.rows is None else "; ".join(f"{r.label}: {r.value}" for r in value.rows)
-        rows.append([row["key"], str(row["label"]), number, str(row["unit"]), str(row["definition"])])
-    return header, rows
 
 
 class FiguresExportView(ReportMixin, View):
@@ -124,13 +102,12 @@ class FiguresExportView(ReportMixin, View):
     permission_required = "jaarverslag.view_report"
 
     def get(self, request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-        if fmt not in exports.FORMATS:
+        if fmt not in tables.FORMATS:
             raise Http404
         report = self.get_report()
-        header, rows = figure_table(report, live=report.latest_publication is None)
-        return exports.table_response(
-            fmt, f"kerncijfers-{report.year}", _("Kerncijfers"), header, rows, exports.EXCEL_NL
-        )
+        header, rows = exports.figure_table(report, live=report.latest_publication is None)
+        basename = f"kerncijfers-{report.year}"
+        return tables.table_response(fmt, basename, _("Kerncijfers"), header, rows, tables.EXCEL_NL)
 
 
 class FigureView(RuleView, TemplateView):

@@ -16,7 +16,7 @@ def fixtures() -> dict:
     test_figure.register()
     services.create_report(2020)
     published = Report.objects.get(year=2020)
-    chapter = Chapter.objects.create(report=published, key="matrix", title="Matrix")
+    chapter = Chapter.objects.create(report=published, key="test", title="Test")
     block = Block.objects.create(chapter=chapter, body="Tekst")
     services.publish(published, by=None)
     services.create_report(2021)
@@ -30,12 +30,12 @@ ACCESS = {
     "jaarverslag:report-pdf": Case("/jaarverslag/2020/pdf", EVERYONE),
     "jaarverslag:report-figures": Case("/jaarverslag/2021/kerncijfers.csv", STAFF),
     "jaarverslag:figure": Case("/jaarverslag/cijfers/leden.gemeenten/", EVERYONE),
-    "jaarverslag:figure-records": Case("/jaarverslag/cijfers/jaarverslag_test.aantal/2020/", SIGNED_IN),
+    "jaarverslag:figure-records": Case("/jaarverslag/cijfers/jaarverslag_test.blokken/2020/", SIGNED_IN),
     "jaarverslag:edit": Case("/jaarverslag/2020/bewerken/", EDITORS),
     "jaarverslag:preview": Case("/jaarverslag/2020/voorbeeld/", EDITORS, "post", {"body": "Hallo"}),
-    "jaarverslag:block-add": Case("/jaarverslag/2020/hoofdstukken/matrix/blokken/nieuw/", EDITORS),
+    "jaarverslag:block-add": Case("/jaarverslag/2020/hoofdstukken/test/blokken/nieuw/", EDITORS),
     "jaarverslag:block-edit": Case(
-        lambda f: f"/jaarverslag/2020/hoofdstukken/matrix/blokken/{f['jaarverslag_block'].pk}/",
+        lambda f: f"/jaarverslag/2020/hoofdstukken/test/blokken/{f['jaarverslag_block'].pk}/",
         EDITORS,
         "post",
         BLOCK,
