@@ -74,7 +74,9 @@ class ReportView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         report = self.get_report()
-        edition = selectors.edition(report)
+        # Staff may read a published report as it would read now (?concept=1): the live figures
+        live = bool(self.request.GET.get("concept")) and self.request.user.has_perm("jaarverslag.view_drafts")
+        edition = selectors.edition(report, live=live)
         context.update(
             report=report,
             edition=edition,

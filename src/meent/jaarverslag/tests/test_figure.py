@@ -1,5 +1,5 @@
-"""A figure registered only by the tests: it counts the content blocks of the test chapter of a year's report and lists them as its
-records, so the report's traceability and freezing can be tested before any module lists its records.
+"""A figure registered only by the tests: it counts the blocks of the test chapter of a year's report and lists
+them as its records, so the report's traceability and freezing can be tested before any module lists its records.
 Registered once per test process (the registry refuses a key twice); a year without blocks has no data."""
 
 from meent.core.registry import Figure, Record, Text, Unit, figures

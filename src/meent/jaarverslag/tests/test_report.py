@@ -100,6 +100,9 @@ def test_a_draft_is_for_staff_only(report, client, login, make_account):
     login(make_account(Role.GEMEENTE, gemeente="GM0363", username="amsterdammer"))
     assert client.get("/jaarverslag/2020/").status_code == 403
     assert client.get("/api/v1/jaarverslagen/2020/kerncijfers").status_code == 403
+    services.publish(report, by=None)
+    assert client.get("/jaarverslag/2020/").status_code == 200
+    assert client.get("/jaarverslag/2020/?concept=1").status_code == 200  # the published version, not the live one
 
 
 def test_the_records_page_lists_exactly_what_the_figure_counts(report, client, login, make_account):
@@ -129,7 +132,7 @@ def test_key_figures_as_csv_xlsx_and_api(report, client, editor):
     workbook = load_workbook(io.BytesIO(client.get("/jaarverslag/2020/kerncijfers.xlsx").content))
     rows = list(workbook.active.values)
     assert rows[0] == ("Sleutel", "Naam", "Waarde", "Eenheid", "Definitie")
-    assert ("leden.gemeenten", "Gemeenten", 355) == rows[[r[0] for r in rows].index("leden.gemeenten")][:3]
+    assert rows[[r[0] for r in rows].index("leden.gemeenten")][:3] == ("leden.gemeenten", "Gemeenten", 355)
     assert client.get("/jaarverslag/2020/kerncijfers.pdf").status_code == 404
     listing = client.get("/api/v1/jaarverslagen").json()
     assert listing[0]["jaar"] == 2020 and listing[0]["gepubliceerd"] and listing[0]["versie"] == 1
