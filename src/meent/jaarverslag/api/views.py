@@ -13,11 +13,16 @@ YEAR = OpenApiParameter("jaar", int, OpenApiParameter.PATH, description="Het jaa
 
 class ReportListView(GenericAPIView):
     serializer_class = ReportSerializer
+    queryset = Report.objects.none()  # for the schema; the reports come from selectors.reports_for
     permission_rules = {"get": "jaarverslag.view_index"}
     pagination_class = None
 
     @extend_schema(
-        summary="Jaarverslagen", description="Gepubliceerde jaarverslagen; voor medewerkers ook concepten.", tags=TAGS
+        summary="Jaarverslagen",
+        description="Gepubliceerde jaarverslagen; voor medewerkers ook concepten.",
+        tags=TAGS,
+        operation_id="jaarverslagen_list",
+        responses=ReportSerializer(many=True),
     )
     def get(self, request):
         reports = selectors.reports_for(request.user)
@@ -26,6 +31,7 @@ class ReportListView(GenericAPIView):
 
 class KeyFiguresView(GenericAPIView):
     serializer_class = KeyFigureSerializer
+    queryset = Report.objects.none()  # for the schema's path parameter; the report is looked up by year
     permission_rules = {"get": "jaarverslag.view_index"}
     object_level_rules = True
     pagination_class = None
@@ -36,6 +42,7 @@ class KeyFiguresView(GenericAPIView):
         "de waarde zoals die nu wordt berekend, naast `gepubliceerdeWaarde`. Een concept is alleen voor medewerkers.",
         tags=TAGS,
         parameters=[YEAR],
+        operation_id="jaarverslagen_kerncijfers_list",
         responses=KeyFigureSerializer(many=True),
     )
     def get(self, request, jaar: int):
