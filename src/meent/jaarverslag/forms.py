@@ -15,7 +15,7 @@ class BlockForm(forms.ModelForm):
         help_texts = {
             "body": _(
                 'Markdown. Cijfers: {{ sleutel }}, {{ kaart sleutel "tekst" }}, {{ grafiek sleutel }}, '
-                "{{ tabel sleutel }}; filters |label en |definitie."
+                "{{ tabel sleutel }}; filters |label, |definitie, |vorig_jaar en |afgerond."
             ),
             "speaker": _("Bij een citaat of interview."),
         }

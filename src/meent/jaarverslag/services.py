@@ -29,7 +29,7 @@ def create_report(year: int, *, by: Account | None = None) -> Report:
         )
     if Report.objects.filter(year=year).exists():
         raise ConflictRefused(_("Er is al een jaarverslag over %(year)s.") % {"year": year}, field="year")
-    report = Report.objects.create(year=year, title=_("Jaarverslag %(year)s") % {"year": year})
+    report = Report.objects.create(year=year, title=f"Jaarverslag {year}")  # the report's name, in any language
     for draft in registry.chapters:
         chapter = Chapter.objects.create(
             report=report, key=draft.key, title=draft.title.nl, title_en=draft.title.en, order=draft.order
