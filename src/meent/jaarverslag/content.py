@@ -125,9 +125,12 @@ class FrozenSource:
 
     def __init__(self, year: int, values):
         self.year = year
-        self._entries = {(value.key, value.year): frozen_entry(value) for value in values}
+        self._values = values
+        self._entries: dict | None = None  # read on first use: a cached page needs none of them
 
     def get(self, key: str, offset: int = 0) -> Entry | None:
+        if self._entries is None:
+            self._entries = {(value.key, value.year): frozen_entry(value) for value in self._values}
         if (key, self.year + offset) in self._entries:
             return self._entries[key, self.year + offset]
         if key in figures:  # registered after publishing: that publication has no value for it
@@ -165,9 +168,8 @@ def records_url(key: str, year: int) -> str:
 class Renderer:
     """Renders blocks for one report; numbers ids of captions so that they are unique on the page."""
 
-    def __init__(self, source, *, links: bool = True):
+    def __init__(self, source):
         self.source = source
-        self.links = links
         self._ids = 0
 
     def _id(self, prefix: str) -> str:
@@ -197,8 +199,6 @@ class Renderer:
 
     def _value_html(self, key: str, entry: Entry) -> str:
         text = str(entry.value)
-        if not self.links:
-            return escape(text)
         return format_html(
             '<a class="meent-cijfer" href="{}?jaar={}">{}</a>', definition_url(key), entry.value.year, text
         )
@@ -248,9 +248,7 @@ class Renderer:
             )
             for n, row in enumerate(value.rows, start=1)
         )
-        link = ""
-        if self.links:
-            link = format_html(' <a href="{}?jaar={}">{}</a>', definition_url(key), value.year, _("definitie"))
+        link = format_html(' <a href="{}?jaar={}">{}</a>', definition_url(key), value.year, _("definitie"))
         table = format_html(
             '<div class="utrecht-table-container" role="region" aria-labelledby="{}" tabindex="0">'
             '<table class="utrecht-table utrecht-table--html-table"><caption class="utrecht-table__caption" id="{}">'

@@ -3,6 +3,7 @@ as the public would download them (the latest publication, or the live draft whe
 
 from pathlib import Path
 
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -15,8 +16,23 @@ class NoReport(Exception):
     pass
 
 
-def rendered_chapters(edition: selectors.Edition, *, links: bool = True) -> list[dict]:
-    renderer = content.Renderer(edition.source, links=links)
+def rendered_chapters(edition: selectors.Edition) -> list[dict]:
+    """The chapters as HTML in the active language. A publication never changes, so its rendering is kept in the
+    cache (per language) and a published page reads no figure at all."""
+    if edition.publication is None:
+        return _render(edition)
+    publication = edition.publication
+    # The moment of publishing too: a database rebuilt from scratch can hand out the same id again
+    key = f"jaarverslag:{publication.pk}:{publication.published_at.timestamp()}:{translation.get_language()}"
+    chapters = cache.get(key)
+    if chapters is None:
+        chapters = _render(edition)
+        cache.set(key, chapters, timeout=None)
+    return chapters
+
+
+def _render(edition: selectors.Edition) -> list[dict]:
+    renderer = content.Renderer(edition.source)
     with registry.computing():
         return [
             {
