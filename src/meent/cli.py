@@ -147,6 +147,24 @@ def cmd_import_benchmark(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_jaarverslag(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.csv):
+        raise CliError("geef --pdf BESTAND en/of --csv BESTAND")
+    for target in (args.pdf, args.csv):
+        if target and not Path(target).resolve().parent.is_dir():
+            raise CliError(f"map bestaat niet: {Path(target).parent}")
+    _setup_django()
+    from meent.jaarverslag import exports
+
+    try:
+        written = exports.write_files(args.jaar, pdf=args.pdf, csv=args.csv)
+    except exports.NoReport as exc:
+        raise CliError(str(exc)) from exc
+    for path in written:
+        print(f"Geschreven: {path}")
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup_django()
     from django.core.management import execute_from_command_line
@@ -283,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
         bench.add_argument("--tabel", default="", help="CBS-tabelcode, zoals 83765NED")
         bench.add_argument("--thema", default="overig", help="thema van nieuwe CBS-indicatoren")
         bench.set_defaults(func=cmd_import_benchmark)
+
+    report = sub.add_parser("jaarverslag", help="jaarverslag als PDF en kerncijfers als CSV schrijven")
+    report.add_argument("jaar", type=int, metavar="JAAR")
+    report.add_argument("--pdf", metavar="BESTAND", help="het jaarverslag als PDF")
+    report.add_argument("--csv", metavar="BESTAND", help="de kerncijfers met definities als CSV")
+    report.set_defaults(func=cmd_jaarverslag)
 
     manage = sub.add_parser("manage", help="Django-beheeropdracht uitvoeren", add_help=False)
     manage.add_argument("args", nargs=argparse.REMAINDER)

@@ -484,7 +484,7 @@ def _named_congresses() -> list[Plan]:
             Event.Format.DIGITAAL,
             at(2020, 6, 29, 9, 30),
             at(2020, 6, 29, 16),
-            1214,
+            1200,
             commissioners=("VWS", "SZW", "JenV"),
             history=[CONVERTED],
             sessions=_programme(at(2020, 6, 29, 10), 24, 4),

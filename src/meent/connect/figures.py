@@ -4,10 +4,14 @@ Each figure counts the module's records through its selectors; a year without ev
 figures, without trainees in service) has no data.
 """
 
+from decimal import Decimal
+
+from django.db.models import Avg, Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from meent.connect import selectors
-from meent.connect.models import Event
+from meent.connect.models import Event, Session
 from meent.core.registry import Figure, Record, Row, Text, Unit, figures, shared
 
 NON_TRAINING_KINDS = [kind for kind in Event.Kind.values if kind not in Event.TRAINING_KINDS]
@@ -273,3 +277,107 @@ _register(
     selectors.assignments_growth,
     years=selectors.trainee_years,
 )
+
+
+# The report's recurring events, each by the held event of the year whose title begins with the series' name ------
+
+# (key, title, English title, the grades it reports: overall, and organisation where the report gives it)
+SERIES = (
+    ("dag_van_de_stad", "Dag van de Stad", "Dag van de Stad", ("overall",)),
+    ("voor_de_jeugd_dag", "Voor de Jeugd Dag", "Voor de Jeugd Dag", ("overall",)),
+    ("dag_van_zorg_en_veiligheid", "Dag van Zorg en Veiligheid", "Dag van Zorg en Veiligheid", ("overall",)),
+    ("cyber", "Webinars Cyber", "Cyber webinars", ("overall",)),
+    ("juridische_2daagse", "Juridische 2-daagse", "Legal two-day conference", ("overall", "organisation")),
+)
+ASPECTS = {"overall": ("algemeen", "overall"), "organisation": ("organisatie", "organisation")}
+
+
+@shared
+def _series_events(year: int) -> dict[str, Event]:
+    """Per series title, its first held event of the year, with participants, timed sessions and average grades:
+    one query for all series, however many figures read them."""
+    timed = (
+        Session.objects.filter(event=OuterRef("pk"), starts_at__isnull=False)
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    titles = [title for _slug, title, _en, _aspects in SERIES]
+    matches = Q()
+    for title in titles:
+        matches |= Q(title__istartswith=title)
+    events = (
+        selectors.participants_per_event(year)
+        .filter(matches)
+        .annotate(
+            programme_parts=Coalesce(Subquery(timed), 0),
+            grade_overall=Avg("registrations__evaluation__overall"),
+            grade_organisation=Avg("registrations__evaluation__organisation"),
+        )
+        .order_by("starts_at")
+    )
+    found: dict[str, Event] = {}
+    for event in events:
+        for title in titles:
+            if event.title.lower().startswith(title.lower()):
+                found.setdefault(title, event)
+    return found
+
+
+def _series_figure(title: str, measure):
+    def compute(year: int):
+        event = _series_events(year).get(title)
+        return None if event is None else measure(event)
+
+    return compute
+
+
+def _participants(event: Event) -> int:
+    return event.participant_count
+
+
+def _programme_parts(event: Event) -> int:
+    # Sessions with a time: an exhibition floor open all day is not a programme part
+    return event.programme_parts
+
+
+def _event_grade(aspect: str):
+    def grade(event: Event) -> Decimal | None:
+        value = getattr(event, f"grade_{aspect}")
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+    return grade
+
+
+for slug, title, title_en, aspects in SERIES:
+    which_nl = f"het evenement van het jaar waarvan de titel begint met ‘{title}’ (niet geannuleerd)"
+    which_en = f"the year's event whose title begins with ‘{title}’ (not cancelled)"
+    _register(
+        f"{slug}_deelnemers",
+        (f"Deelnemers {title}", f"Participants {title_en}"),
+        (f"Aanmeldingen met een plaats bij {which_nl}.", f"Registrations holding a seat at {which_en}."),
+        Unit.AANTAL,
+        _series_figure(title, _participants),
+    )
+    _register(
+        f"{slug}_onderdelen",
+        (f"Programmaonderdelen {title}", f"Programme parts {title_en}"),
+        (
+            f"Sessies met een tijdstip in het programma van {which_nl}; een doorlopende beursvloer telt niet.",
+            f"Sessions with a time in the programme of {which_en}; an all-day exhibition floor does not count.",
+        ),
+        Unit.AANTAL,
+        _series_figure(title, _programme_parts),
+    )
+    for aspect in aspects:
+        nl, en = ASPECTS[aspect]
+        _register(
+            f"{slug}_waardering_{nl}",
+            (f"Waardering {title} ({nl})", f"Rating {title_en} ({en})"),
+            (
+                f"Gemiddeld cijfer (1–10) voor {nl} in de evaluaties van {which_nl}.",
+                f"Average grade (1–10) for {en} in the evaluations of {which_en}.",
+            ),
+            Unit.CIJFER,
+            _series_figure(title, _event_grade(aspect)),
+        )

@@ -140,8 +140,21 @@ class FigureValue:
         number = self.number
         if isinstance(number, Decimal):  # averages and percentages: rounded to one decimal (Django would cut off)
             number = number.quantize(Decimal("0.1"))
+        if self.unit == Unit.EURO:
+            return _euro(number)
         text = formats.number_format(number, use_l10n=True, force_grouping=True)
         return f"{text}%" if self.unit == Unit.PROCENT else text
+
+
+def _euro(number: Number) -> str:
+    """``€ 1.250`` and, from a million, ``€ 23,4 miljoen`` (``€ 23.4 million`` in English), as annual reports do."""
+    if abs(number) < 1_000_000:
+        return f"€ {formats.number_format(number, use_l10n=True, force_grouping=True)}"
+    millions = (Decimal(number) / 1_000_000).quantize(Decimal("0.1"))
+    if millions == millions.to_integral_value():
+        millions = millions.quantize(Decimal(1))
+    word = "million" if (translation.get_language() or "nl").startswith("en") else "miljoen"
+    return f"€ {formats.number_format(millions, use_l10n=True, force_grouping=True)} {word}"
 
 
 _batch: ContextVar[dict | None] = ContextVar("figure_batch", default=None)

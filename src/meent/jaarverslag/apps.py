@@ -6,3 +6,6 @@ class JaarverslagConfig(AppConfig):
     name = "meent.jaarverslag"
     label = "jaarverslag"
     verbose_name = _("Jaarverslag")
+
+    def ready(self) -> None:
+        from meent.jaarverslag import audit, rules  # noqa: F401 - registers audited models and permissions

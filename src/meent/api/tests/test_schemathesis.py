@@ -121,7 +121,10 @@ def test_stateful_run_follows_the_links(api_data, staff_token):
     cache.clear()  # the registration limit per address counts in the cache
     answered = set()
 
-    class Machine(schema.as_state_machine()):
+    # The registration flow's own operations: with the whole API in play, ten runs of four steps rarely reach them.
+    events = schema.include(path_regex=r"^/api/v1/evenementen")
+
+    class Machine(events.as_state_machine()):
         def before_call(self, case):
             if case.path_parameters and "id" in case.path_parameters:
                 case.path_parameters["id"] = api_data.pk  # the one event there is, so registering can succeed

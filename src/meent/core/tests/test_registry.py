@@ -41,7 +41,9 @@ def test_the_apps_register_themselves_by_autodiscovery():
     assert navigation.keys()[:2] == ["leden.gemeenten", "leden.organisaties"]
     assert navigation.keys()[-2:] == ["core.mijn_gemeente", "core.auditlog"]
     assert {"connect.cijfers", "ibd.cijfers", "benchmark.corona"} <= set(navigation.keys())
-    assert gemeente_sections.keys() == ["leden.gemeente", "connect.gemeente", "ibd.gemeente", "benchmark.gemeente"]
+    foundation = ["leden.gemeente", "connect.gemeente", "ibd.gemeente", "benchmark.gemeente"]
+    registered = gemeente_sections.keys()  # in their order
+    assert [key for key in registered if key in foundation] == foundation
     assert isinstance(panels["connect.home"], Panel)
 
 
