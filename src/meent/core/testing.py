@@ -26,6 +26,8 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str | None]] = {
     "ibd-analist": ((Role.IBD_ANALIST,), None),
     "risicobeheer": ((Role.RISICOBEHEER,), None),
     "international": ((Role.INTERNATIONAL,), None),
+    # An account without any role, as an NGO applying to the grant fund has (its app links it to its applicant).
+    "aanvrager": ((), None),
 }
 EVERYONE = frozenset(PERSONAS)
 SIGNED_IN = EVERYONE - {ANONYMOUS}

@@ -77,11 +77,9 @@ def reviews_of(application: Application) -> list[dict]:
     return result
 
 
-def status_counts(fund: Fund | None = None) -> list[tuple[str, str, int]]:
+def status_counts(funds: QuerySet[Fund]) -> list[tuple[str, str, int]]:
     """(status, label, number of applications) for every status after submission, in the machine's order."""
-    qs = Application.objects.exclude(status=Status.CONCEPT)
-    if fund is not None:
-        qs = qs.filter(call__fund=fund)
+    qs = Application.objects.exclude(status=Status.CONCEPT).filter(call__fund__in=funds)
     counts = Counter(qs.values_list("status", flat=True))
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices if value != Status.CONCEPT]
 

@@ -35,7 +35,7 @@ class FundListView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["funds"] = Fund.objects.select_related("donor")
+        context["object_list"] = Fund.objects.select_related("donor")
         return context
 
 
@@ -48,12 +48,12 @@ class FundDetailView(RuleView, TemplateView):
         fund = Fund.objects.filter(pk=self.kwargs["pk"]).select_related("donor").first()
         if fund is None:
             raise Http404
-        years = registry.figures.years("fonds")
-        year = year_parameter(self.request, years[-1] if years else fund.starts_on.year)
+        years = list(range(fund.starts_on.year, fund.ends_on.year + 1))
+        year = year_parameter(self.request, choices=years)
         context.update(
             fund=fund,
             calls=fund.calls.all(),
-            status_counts=selectors.status_counts(fund),
+            status_counts=selectors.status_counts(Fund.objects.filter(pk=fund.pk)),
             year=year,
             years=years,
             figures=registry.figures.values("fonds", year),
@@ -122,7 +122,7 @@ class ApplicationDetailView(ApplicationMixin, TemplateView):
             and not application.assignments.filter(reviewer=user, review__isnull=False).exists(),
             is_manager=is_manager,
             transition_form=forms.TransitionForm(choices=choices) if is_manager and choices else None,
-            assign_form=forms.AssignForm() if is_manager else None,
+            assign_form=forms.AssignForm() if is_manager and application.status in services.REVIEWABLE else None,
             tranche_form=forms.TrancheForm() if is_manager and application.status in services.PAYABLE else None,
             report_form=forms.ReportForm(),
         )
