@@ -307,10 +307,17 @@ def review_count(application: Application) -> int:
 
 @transaction.atomic
 def transition(
-    application: Application, name: str, *, by: Account, motivation: str = "", amount: Decimal | None = None
+    application: Application,
+    name: str,
+    *,
+    by: Account,
+    motivation: str = "",
+    amount: Decimal | None = None,
+    now: datetime.datetime | None = None,
 ) -> Application:
     """Move ``application`` to status ``name``. A grant (``toegekend``) books ``amount`` (default: the amount
-    requested) on the fund under the fund's row lock, never above its budget."""
+    requested) on the fund under the fund's row lock, never above its budget. ``now``: the moment of a decision
+    (the demo's history lies in the past)."""
     _manager(by)
     if name not in TRANSITIONS:
         raise Refused(_("Onbekende statusovergang: %(name)s.") % {"name": name}, field="naar")
@@ -336,7 +343,7 @@ def transition(
         _book_grant(application, amount if amount is not None else application.amount_requested)
     if name in ("toegekend", "afgewezen", "niet_ontvankelijk"):
         application.decision_motivation = motivation
-        application.decided_at = timezone.now()
+        application.decided_at = now or timezone.now()
     getattr(application, method)()
     _record(application, source, by, motivation)
     return application
