@@ -298,7 +298,9 @@ def _locked_fund(pk: int) -> Fund:
 
 
 def _locked_application(pk: int) -> Application:
-    return Application.objects.select_for_update().select_related("call__fund", "applicant").get(pk=pk)
+    # Only the application's own row: the fund's row is locked on its own, by a grant (``_locked_fund``).
+    qs = Application.objects.select_for_update(of=("self",)).select_related("call__fund", "applicant")
+    return qs.get(pk=pk)
 
 
 def review_count(application: Application) -> int:
