@@ -4,7 +4,7 @@ every reader what the applicant may see of it, plus the transitions the caller m
 from rest_framework import serializers
 
 from meent.international.fonds import services
-from meent.international.fonds.models import Application, Fund
+from meent.international.fonds.models import Application, Fund, Status
 
 
 class FundSerializer(serializers.ModelSerializer):
@@ -41,6 +41,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
     titel = serializers.CharField(source="title")
     organisatie = serializers.CharField(source="organisation_name")
     registratienummer = serializers.CharField(source="registration_number")
+    status = serializers.CharField(help_text="Status in de screening: " + ", ".join(Status.values) + ".")
     gebieden = serializers.SlugRelatedField(source="areas", slug_field="code", many=True, read_only=True)
     gevraagdBedrag = serializers.DecimalField(source="amount_requested", max_digits=14, decimal_places=2)
     toegekendBedrag = serializers.DecimalField(

@@ -11,6 +11,7 @@ from meent.international.fonds.models import Fund
 
 TAGS = ["Subsidiefonds"]
 FUND_ID = OpenApiParameter("fonds_id", int, OpenApiParameter.PATH, description="Id van het fonds.")
+APPLICATION_ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="Id van de aanvraag.")
 
 
 @extend_schema_view(
@@ -32,7 +33,7 @@ class FundViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         tags=TAGS,
         parameters=[FUND_ID],
     ),
-    retrieve=extend_schema(summary="Eén aanvraag", tags=TAGS, parameters=[FUND_ID]),
+    retrieve=extend_schema(summary="Eén aanvraag", tags=TAGS, parameters=[FUND_ID, APPLICATION_ID]),
 )
 class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ApplicationSerializer
@@ -43,6 +44,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     }
     object_level_rules = True
     filter_backends = []
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         qs = selectors.visible_applications(self.request.user).filter(call__fund_id=self.kwargs["fonds_id"])
@@ -61,7 +63,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         description="Alleen een overgang uit `toegestaneOvergangen`; een besluit (niet_ontvankelijk, toegekend, "
         "afgewezen) vraagt een motivering, `beoordeeld` het vereiste aantal beoordelingen, `toegekend` budget.",
         tags=TAGS,
-        parameters=[FUND_ID],
+        parameters=[FUND_ID, APPLICATION_ID],
         request=TransitionSerializer,
         responses=ApplicationSerializer,
     )
