@@ -41,6 +41,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         "list": "fonds.read_applications",
         "retrieve": "fonds.view_application",
         "overgang": "fonds.manage_application",
+        "indienen": "fonds.edit_application",
     }
     object_level_rules = True
     filter_backends = []
@@ -76,4 +77,17 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         application = services.transition(
             application, data["naar"], by=request.user, motivation=data["motivering"], amount=data["bedrag"]
         )
+        return Response(ApplicationSerializer(application, context={"request": request}).data)
+
+    @extend_schema(
+        summary="Een concept-aanvraag indienen (de aanvrager zelf)",
+        description="Alleen vóór de sluitingstijd van de oproep; daarna 409 met de reden.",
+        tags=TAGS,
+        parameters=[FUND_ID, APPLICATION_ID],
+        request=None,
+        responses=ApplicationSerializer,
+    )
+    @action(detail=True, methods=["post"], url_path="indienen")
+    def indienen(self, request, fonds_id=None, pk=None):
+        application = services.submit(self.get_object(), by=request.user)
         return Response(ApplicationSerializer(application, context={"request": request}).data)

@@ -105,6 +105,7 @@ ACCESS = {
     "api:fonds-detail": Case(lambda f: f"/api/v1/fondsen/{f['fonds_call'].fund_id}", FUND_STAFF),
     "api:fonds-aanvraag-list": Case(_api(), FUND_STAFF | APPLICANT),
     "api:fonds-aanvraag-detail": Case(lambda f: _api(f"/{f['fonds_application'].pk}")(f), FUND_STAFF),
+    "api:fonds-aanvraag-indienen": Case(lambda f: _api(f"/{f['fonds_draft'].pk}/indienen")(f), APPLICANT, "post", {}),
     # The matrix posts form data and the API reads JSON only: past the rule the request is invalid (400);
     # test_api.py makes the transition with JSON.
     "api:fonds-aanvraag-overgang": Case(

@@ -118,3 +118,23 @@ def factories_form_data(application: Application) -> dict:
         data[f"line_{n}_description"] = line.description
         data[f"line_{n}_amount"] = str(line.amount)
     return data
+
+
+def test_the_api_refuses_a_submission_after_the_deadline(client, login):
+    import datetime
+
+    from django.utils import timezone
+
+    call = factories.make_call()
+    _applicant, account = factories.make_applicant()
+    draft = factories.make_draft(call, account)
+    login(account)
+    url = f"/api/v1/fondsen/{call.fund_id}/aanvragen/{draft.pk}/indienen"
+    call.deadline = timezone.now() - datetime.timedelta(minutes=1)
+    call.save()
+    late = client.post(url, content_type="application/json")
+    assert late.status_code == 409 and "sluitingstijd" in late.json()["detail"]
+    call.deadline = timezone.now() + datetime.timedelta(days=1)
+    call.save()
+    done = client.post(url, content_type="application/json")
+    assert done.status_code == 200 and done.json()["status"] == "ontvangen"
