@@ -27,6 +27,8 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str | None]] = {
     "risicobeheer": ((Role.RISICOBEHEER,), None),
     "international": ((Role.INTERNATIONAL,), None),
     "expert": ((), None),  # a (former) official in the CriT pool, signed in with an account without roles
+    # An account without any role, as an NGO applying to the grant fund has (its app links it to its applicant).
+    "aanvrager": ((), None),
 }
 EVERYONE = frozenset(PERSONAS)
 SIGNED_IN = EVERYONE - {ANONYMOUS}
