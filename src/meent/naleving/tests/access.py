@@ -1,0 +1,35 @@
+"""Every page and endpoint of Naleving × persona. Campaigns are run by Naleving and read by the board; the answer
+page is open to anyone holding a valid link (the signed token is the permission)."""
+
+from meent.core.testing import EVERYONE, Case
+
+BOARD = frozenset({"naleving", "bestuur"})
+NALEVING = frozenset({"naleving"})
+REDIRECT = (302,)
+
+
+def _campaign(path: str = ""):
+    return lambda f: f"/naleving/campagnes/{f['naleving_campaign'].pk}/{path}"
+
+
+def fixtures() -> dict:
+    from meent.naleving import services
+    from meent.naleving.models import Target
+    from meent.naleving.tests.factories import make_campaign
+
+    campaign = make_campaign()
+    target = Target.unscoped.filter(campaign=campaign).first()
+    return {"naleving_campaign": campaign, "naleving_token": services.link_token(target)}
+
+
+ACCESS = {
+    "naleving:campaign-list": Case("/naleving/campagnes/", BOARD),
+    "naleving:campaign-create": Case("/naleving/campagnes/nieuw/", NALEVING),
+    "naleving:campaign-detail": Case(_campaign(), BOARD),
+    "naleving:field-add": Case(_campaign("velden/"), NALEVING, "post", {}, REDIRECT),
+    "naleving:campaign-send": Case(_campaign("versturen/"), NALEVING, "post", {}, REDIRECT),
+    "naleving:campaign-remind": Case(_campaign("herinneren/"), NALEVING, "post", {}, REDIRECT),
+    "naleving:delivery-log": Case(_campaign("verzendlog/"), BOARD),
+    "naleving:answers-export": Case(_campaign("antwoorden.csv"), BOARD),
+    "naleving:answer": Case(lambda f: f"/naleving/antwoord/{f['naleving_token']}/", EVERYONE),
+}
