@@ -62,11 +62,14 @@ class Campaign(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(target_kind="provincie") | Q(province__isnull=False), name="campaign_province_given"
+                condition=~Q(target_kind="provincie") | Q(province__isnull=False),
+                name="campaign_province_given",
+                violation_error_message=_("Kies de provincie."),
             ),
             models.CheckConstraint(
                 condition=~Q(target_kind="veiligheidsregio") | Q(veiligheidsregio__isnull=False),
                 name="campaign_region_given",
+                violation_error_message=_("Kies de veiligheidsregio."),
             ),
         ]
 

@@ -87,7 +87,7 @@ def answers(campaign: Campaign) -> QuerySet:
 
 
 def current_answer(target: Target) -> Answer | None:
-    return target.answers.order_by("-version").first()
+    return Answer.unscoped.filter(target=target).order_by("-version").first()
 
 
 def deliveries(campaign: Campaign) -> QuerySet:

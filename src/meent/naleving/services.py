@@ -224,8 +224,9 @@ def submit_answer(target: Target, data: dict, *, now: datetime.datetime | None =
     target = Target.unscoped.select_for_update().select_related("campaign", "gemeente").get(pk=target.pk)
     if now > target.campaign.links_expire_at:
         raise LinkRefused(_("Deze link is verlopen."), expired=True)
-    previous = target.answers.order_by("-version").first()
-    version = (target.answers.aggregate(m=Max("version"))["m"] or 0) + 1
+    versions = Answer.unscoped.filter(target=target)  # the link's visitor has no tenant scope: the token is its key
+    previous = versions.order_by("-version").first()
+    version = (versions.aggregate(m=Max("version"))["m"] or 0) + 1
     answer = Answer.unscoped.create(target=target, version=version, data=data, submitted_at=now)
     target.first_answer_at = target.first_answer_at or now
     target.last_answer_at = now

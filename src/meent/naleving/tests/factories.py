@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.test import TestCase
 from django.utils import timezone
 
 from meent.leden.models import Gemeente, Membership
@@ -44,9 +45,15 @@ def make_campaign(codes=("GM0363", "GM0344"), *, sent: bool = True, **kwargs) ->
             Field(campaign=campaign, key=key, label=label, kind=kind, purpose=purpose, order=order, **extra)
         )
     if sent:
-        services.send_campaign(campaign, by=None)
+        with committed():
+            services.send_campaign(campaign, by=None)
         campaign.refresh_from_db()
     return campaign
+
+
+def committed():
+    """Run what a change queued for after its commit (the test's own transaction never commits)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def answer_data(name: str = "Fatima el Amrani", email: str = "f.elamrani@amsterdam.example", **extra) -> dict:
