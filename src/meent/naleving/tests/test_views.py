@@ -154,7 +154,7 @@ def test_two_simultaneous_answers_keep_both_versions_and_the_later_wins():
             services.submit_answer(
                 target, answer_data(functie=function), now=start + datetime.timedelta(seconds=seconds)
             )
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+        except Exception as exc:
             errors.append(exc)
         finally:
             connection.close()
