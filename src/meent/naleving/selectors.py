@@ -98,13 +98,20 @@ def deliveries(campaign: Campaign) -> QuerySet:
     )
 
 
-def answers_of_gemeente(gemeente) -> QuerySet:
-    """A gemeente's current answers to the campaigns (runs in the caller's tenant scope)."""
-    return (
-        Target.objects.filter(gemeente=gemeente, first_answer_at__isnull=False)
+def answers_for_panel(gemeente) -> list[tuple[Target, Answer]]:
+    """The gemeente's answered campaigns, newest first, each with its current answer (and the role it gave).
+    The caller has checked that the viewer may see this gemeente's answers."""
+    targets = list(
+        Target.unscoped.filter(gemeente=gemeente, first_answer_at__isnull=False)
         .select_related("campaign")
-        .order_by("-last_answer_at")
+        .order_by("-last_answer_at")[:10]
     )
+    latest = {}
+    for answer in (
+        Answer.unscoped.filter(target__in=targets).select_related("membership__person").order_by("target", "version")
+    ):
+        latest[answer.target_id] = answer
+    return [(target, latest[target.pk]) for target in targets if target.pk in latest]
 
 
 def reached(year: int) -> int | None:
@@ -113,6 +120,21 @@ def reached(year: int) -> int | None:
     if not qs.exists():
         return None
     return qs.filter(first_answer_at__isnull=False).values("gemeente").distinct().count()
+
+
+def reached_targets(year: int) -> list[Target]:
+    """One answered target per gemeente (its first campaign of the year), for the figure's record list."""
+    seen, result = set(), []
+    qs = (
+        Target.unscoped.filter(campaign__sent_at__year=year, first_answer_at__isnull=False)
+        .select_related("gemeente")
+        .order_by("gemeente__name", "campaign__sent_at")
+    )
+    for target in qs:
+        if target.gemeente_id not in seen:
+            seen.add(target.gemeente_id)
+            result.append(target)
+    return result
 
 
 def hours_to_full_coverage(year: int) -> int | None:

@@ -168,3 +168,24 @@ def test_two_simultaneous_answers_keep_both_versions_and_the_later_wins():
     versions = list(Answer.unscoped.filter(target=target).order_by("version"))
     assert [v.version for v in versions] == [1, 2]
     assert {v.data["functie"] for v in versions} == {"Eerste", "Tweede"}
+
+
+def test_the_answer_shows_on_mijn_gemeente_and_the_360_section_only_to_who_may_see_it(client, make_account, login):
+    campaign = make_campaign()
+    for code, email in (("GM0363", "a@amsterdam.example"), ("GM0344", "u@utrecht.example")):
+        services.submit_answer(Target.unscoped.get(campaign=campaign, gemeente__code=code), answer_data(email=email))
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    html = client.get("/mijn-gemeente/").content.decode()
+    assert "Fatima el Amrani" in html and "Coördinator" in html
+    from meent.core.registry import gemeente_sections
+    from meent.leden.models import Gemeente
+
+    def naleving_rows(user, code: str) -> list[int]:
+        request = type("Request", (), {"user": user})()
+        sections = gemeente_sections.for_gemeente(request, Gemeente.objects.get(code=code))
+        return [len(s["rows"]) for s in sections if s["template"] == "naleving/panel.html"]
+
+    amsterdam = make_account(Role.GEMEENTE, gemeente="GM0363")
+    assert naleving_rows(amsterdam, "GM0363") == [1] and naleving_rows(amsterdam, "GM0344") == []
+    assert naleving_rows(make_account(Role.NALEVING), "GM0344") == [1]
+    assert naleving_rows(make_account(Role.CONNECT), "GM0344") == []
