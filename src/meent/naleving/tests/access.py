@@ -31,5 +31,7 @@ ACCESS = {
     "naleving:campaign-remind": Case(_campaign("herinneren/"), NALEVING, "post", {}, REDIRECT),
     "naleving:delivery-log": Case(_campaign("verzendlog/"), BOARD),
     "naleving:answers-export": Case(_campaign("antwoorden.csv"), BOARD),
+    "api:campagne-list": Case("/api/v1/campagnes", BOARD),
+    "api:campagne-detail": Case(lambda f: f"/api/v1/campagnes/{f['naleving_campaign'].pk}", BOARD),
     "naleving:answer": Case(lambda f: f"/naleving/antwoord/{f['naleving_token']}/", EVERYONE),
 }

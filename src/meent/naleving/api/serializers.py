@@ -1,0 +1,62 @@
+from rest_framework import serializers
+
+from meent.naleving.models import Campaign, Field
+
+
+class FieldSerializer(serializers.ModelSerializer):
+    soort = serializers.CharField(source="kind")
+    sleutel = serializers.CharField(source="key")
+    verplicht = serializers.BooleanField(source="required")
+
+    class Meta:
+        model = Field
+        fields = ["sleutel", "label", "soort", "verplicht"]
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    titel = serializers.CharField(source="title")
+    vraag = serializers.CharField(source="question")
+    doelgroep = serializers.CharField(source="target_kind")
+    indelingJaar = serializers.IntegerField(source="division_year")
+    verstuurd = serializers.DateTimeField(source="sent_at")
+    uitersteAntwoordmoment = serializers.DateTimeField(source="deadline")
+    aantalDoelgemeenten = serializers.IntegerField(source="target_count")
+    aantalBeantwoord = serializers.IntegerField(source="answered_count")
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id",
+            "titel",
+            "vraag",
+            "doelgroep",
+            "indelingJaar",
+            "verstuurd",
+            "uitersteAntwoordmoment",
+            "aantalDoelgemeenten",
+            "aantalBeantwoord",
+        ]
+
+
+class CoveragePointSerializer(serializers.Serializer):
+    uur = serializers.IntegerField(help_text="Uren na verzending.")
+    beantwoord = serializers.IntegerField(help_text="Gemeenten die toen hadden geantwoord.")
+
+
+class GemeenteAnswerSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(help_text="CBS-code.")
+    naam = serializers.CharField()
+    status = serializers.ChoiceField(choices=["beantwoord", "herinnerd", "ontbreekt"])
+    eersteAntwoord = serializers.DateTimeField(allow_null=True)
+    herinneringen = serializers.IntegerField()
+    versie = serializers.IntegerField(allow_null=True, help_text="Versie van het geldende antwoord.")
+    antwoord = serializers.DictField(allow_null=True, help_text="Het geldende antwoord, per veldsleutel.")
+
+
+class CampaignDetailSerializer(CampaignSerializer):
+    velden = FieldSerializer(source="fields", many=True)
+    dekking = CoveragePointSerializer(many=True, source="coverage_series")
+    gemeenten = GemeenteAnswerSerializer(many=True, source="gemeente_answers")
+
+    class Meta(CampaignSerializer.Meta):
+        fields = [*CampaignSerializer.Meta.fields, "velden", "dekking", "gemeenten"]
