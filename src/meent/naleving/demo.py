@@ -1,7 +1,8 @@
 """Demo data of Naleving: the 2020 noodopvang campaign. On Monday 16 March 2020 schools and childcare closed; the
 association asked every gemeente of the 2020 division (355) for its coordinator noodopvang. The demo gives each
 a fictitious coordinator, answering on a two-day curve (most on the first working day, the last after 46 hours),
-with a reminder round the next morning for those still missing. Loading twice duplicates nothing."""
+with a reminder round the next morning for those still missing; and the routekaart zorgfraude in progress. Loading
+twice duplicates nothing."""
 
 import datetime
 import random
@@ -91,8 +92,13 @@ def answer_hours(count: int) -> list[float]:
     return hours
 
 
-@transaction.atomic
 def load_demo() -> None:
+    load_campaign()
+    load_roadmap()
+
+
+@transaction.atomic
+def load_campaign() -> None:
     if Campaign.objects.filter(title=TITLE).exists():
         return
     campaign = Campaign.objects.create(
@@ -164,3 +170,52 @@ def _answer(gemeente: Gemeente, rng: random.Random) -> dict:
         "bereikbaar": rng.choice(["kantooruren", "7 dagen per week", "24/7"]),
         "plaatsen": str(rng.randint(10, 400)),
     }
+
+
+ROADMAP_TITLE = "Routekaart aanpak zorgfraude"
+ROADMAP_STEPS = [
+    ("Bestuurlijk commitment", "Leg de aanpak van zorgfraude vast in het college en wijs een portefeuillehouder aan."),
+    ("Risicoanalyse", "Breng in kaart waar de risico's liggen: Wmo, Jeugdwet, pgb en zorg in natura."),
+    ("Contractering", "Neem controle- en informatiebepalingen op in de contracten met zorgaanbieders."),
+    ("Signalen en meldpunt", "Richt een meldpunt in en spreek af hoe signalen worden gewogen en gedeeld."),
+    ("Samenwerking", "Werk samen met zorgkantoor, Inspectie, Informatieknooppunt Zorgfraude en OM."),
+    ("Toezicht en handhaving", "Houd toezicht op rechtmatigheid en kwaliteit en handhaaf waar nodig."),
+]
+
+
+@transaction.atomic
+def load_roadmap() -> None:
+    """The roadmap in progress: most gemeenten committed in 2020, fewer got further, in the order of the steps."""
+    from meent.naleving.models import Progress, Roadmap, Step
+
+    roadmap, created = Roadmap.objects.get_or_create(
+        title=ROADMAP_TITLE,
+        defaults={
+            "division_year": 2020,
+            "description": "Zes stappen die gemeenten helpen zorgfraude te voorkomen en aan te pakken.",
+        },
+    )
+    if not created:
+        return
+    steps = [
+        Step.objects.create(roadmap=roadmap, number=n, title=title, guidance=guidance)
+        for n, (title, guidance) in enumerate(ROADMAP_STEPS, start=1)
+    ]
+    rng = random.Random(6)
+    start = datetime.date(2020, 1, 15)
+    progress = []
+    for gemeente in Gemeente.objects.in_year(2020).municipalities():
+        reached = min(len(steps), int(rng.betavariate(2, 2.5) * (len(steps) + 1)))
+        day = start
+        for index, step in enumerate(steps):
+            if index < reached:
+                day += datetime.timedelta(days=rng.randint(20, 120))
+                status = Progress.Status.DONE
+            elif index == reached:
+                status = Progress.Status.BUSY
+            else:
+                break
+            progress.append(
+                Progress(step=step, gemeente=gemeente, status=status, date=min(day, datetime.date(2021, 12, 31)))
+            )
+    Progress.unscoped.bulk_create(progress)

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from meent.core.registry import Figure, Record, Text, Unit, figures
-from meent.naleving import selectors
+from meent.core.registry import Figure, Record, Row, Text, Unit, figures
+from meent.naleving import roadmaps, selectors
 
 
 def _reached_records(year: int, user) -> list[Record]:
@@ -62,5 +62,30 @@ figures.register(
         years=selectors.campaign_years,
         compute=selectors.reminders_sent,
         order=520,
+    )
+)
+
+
+def _roadmap_rows(year: int) -> list[Row] | None:
+    rows = roadmaps.done_per_step(year)
+    return [Row(label=label, value=done, detail=detail) for label, done, detail in rows] if rows else None
+
+
+figures.register(
+    Figure(
+        key="naleving.routekaart_stappen_gereed",
+        label=Text(
+            "Routekaart zorgfraude: gemeenten per stap gereed", "Care-fraud roadmap: municipalities per step done"
+        ),
+        definition=Text(
+            "Per stap van de routekaart: de gemeenten die de stap uiterlijk op 31 december van het jaar als gereed "
+            "hadden gemeld, uit de voortgang die gemeenten en Naleving bijhouden.",
+            "Per step of the roadmap: the municipalities that had reported the step done by 31 December of the "
+            "year, from the progress municipalities and Naleving record.",
+        ),
+        unit=Unit.AANTAL,
+        years=roadmaps.progress_years,
+        compute=_roadmap_rows,
+        order=530,
     )
 )

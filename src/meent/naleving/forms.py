@@ -7,7 +7,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from meent.core.submissions import SubmissionKeyField
 from meent.leden.models import Gemeente
-from meent.naleving.models import Campaign, Field
+from meent.naleving.models import Campaign, Field, Progress
 
 
 def _form_field(field: Field) -> forms.Field:
@@ -90,3 +90,9 @@ class FieldForm(forms.ModelForm):
 
 class ConfirmForm(forms.Form):
     """A POST that only confirms (send, remind)."""
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Progress.Status.choices)
+    date = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Notitie"), required=False, max_length=500)

@@ -217,3 +217,71 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} v{self.version}"
+
+
+class Roadmap(models.Model):
+    """A *routekaart*: ordered steps that help gemeenten tackle a problem (care fraud), with progress per gemeente."""
+
+    title = models.CharField(_("titel"), max_length=200, unique=True)
+    description = models.TextField(_("toelichting"), blank=True)
+    division_year = models.PositiveSmallIntegerField(_("indeling van jaar"))
+
+    class Meta:
+        verbose_name = _("routekaart")
+        verbose_name_plural = _("routekaarten")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Step(models.Model):
+    roadmap = models.ForeignKey(Roadmap, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(_("stap"))
+    title = models.CharField(_("titel"), max_length=200)
+    guidance = models.TextField(_("handreiking"), blank=True)
+    links = models.TextField(_("links"), blank=True, help_text=_("Eén adres per regel."))
+
+    class Meta:
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")
+        ordering = ["roadmap", "number"]
+        constraints = [models.UniqueConstraint(fields=["roadmap", "number"], name="step_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class Progress(models.Model):
+    """A gemeente's progress on one step; ``date`` is when it reached its status (for the trend per quarter)."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "niet_gestart", _("Niet gestart")
+        BUSY = "bezig", _("Bezig")
+        DONE = "gereed", _("Gereed")
+
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="progress")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    date = models.DateField(_("datum"))
+    note = models.CharField(_("notitie"), max_length=500, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ScopedManager(gemeente="gemeente")
+    unscoped = models.Manager()  # noqa: DJ012
+
+    class Meta:
+        verbose_name = _("voortgang")
+        verbose_name_plural = _("voortgang")
+        ordering = ["step", "gemeente__name"]
+        base_manager_name = "unscoped"
+        constraints = [models.UniqueConstraint(fields=["step", "gemeente"], name="progress_unique_gemeente")]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} — {self.step}: {self.get_status_display()}"

@@ -11,3 +11,11 @@ is_naleving = has_role(Role.NALEVING)
 rules.add_perm("naleving.view_campaigns", is_naleving | is_bestuur)
 rules.add_perm("naleving.manage_campaigns", is_naleving)
 rules.add_perm("naleving.answer_campaign", rules.always_allow)
+
+is_gemeente_account = rules.predicate(
+    lambda user: bool(user.is_authenticated and user.is_active and user.gemeente and not user.is_staff_member),
+    name="naleving_gemeente_account",
+)
+rules.add_perm("naleving.view_roadmaps", is_naleving | is_bestuur | is_gemeente_account)
+rules.add_perm("naleving.view_heat_map", is_naleving | is_bestuur)
+rules.add_perm("naleving.record_progress", is_naleving | is_gemeente_account)  # which gemeente: roadmaps.may_record

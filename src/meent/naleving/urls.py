@@ -13,5 +13,8 @@ urlpatterns = [
     path(CAMPAIGN + "herinneren/", views.RemindView.as_view(), name="campaign-remind"),
     path(CAMPAIGN + "verzendlog/", views.DeliveryLogView.as_view(), name="delivery-log"),
     path(CAMPAIGN + "antwoorden.<str:fmt>", views.AnswersExportView.as_view(), name="answers-export"),
+    path("routekaarten/", views.RoadmapListView.as_view(), name="roadmap-list"),
+    path("routekaarten/<int:pk>/", views.RoadmapDetailView.as_view(), name="roadmap-detail"),
+    path("routekaarten/<int:pk>/stappen/<int:number>/", views.ProgressView.as_view(), name="progress-record"),
     path("antwoord/<str:token>/", views.AnswerView.as_view(), name="answer"),
 ]

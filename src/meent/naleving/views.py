@@ -13,8 +13,9 @@ from meent.core.exports import FORMATS, table_response
 from meent.core.refusals import Refused
 from meent.core.submissions import create_once
 from meent.core.views import RuleView
-from meent.naleving import charts, forms, selectors, services
-from meent.naleving.models import Campaign
+from meent.leden.models import Gemeente
+from meent.naleving import charts, forms, roadmaps, selectors, services
+from meent.naleving.models import Campaign, Progress
 
 STATUS_COLOURS = {selectors.ANSWERED: "#1a7f37", selectors.REMINDED: "#e0a100", selectors.MISSING: "#b3261e"}
 
@@ -234,3 +235,74 @@ class AnswerView(RuleView, View):
             request, _("Dank u wel. Uw antwoord is opgeslagen; u kunt het tot de uiterste datum aanpassen.")
         )
         return redirect(reverse("naleving:answer", args=[token]))
+
+
+class RoadmapListView(RuleView, TemplateView):
+    permission_required = "naleving.view_roadmaps"
+    template_name = "naleving/roadmap_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = roadmaps.roadmaps()
+        return context
+
+
+class RoadmapMixin(RuleView):
+    def dispatch(self, request, *args, **kwargs):
+        self.roadmap = roadmaps.roadmaps().filter(pk=kwargs["pk"]).first()
+        if self.roadmap is None:
+            raise Http404(_("Deze routekaart bestaat niet."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RoadmapDetailView(RoadmapMixin, TemplateView):
+    """Staff: the heat map of all gemeenten × steps as a sortable, filterable table, the share per step and the
+    trend per quarter. A gemeente account: its own progress per step, with a form per step."""
+
+    permission_required = "naleving.view_roadmaps"
+    template_name = "naleving/roadmap_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        from meent.leden.selectors import provinces
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(roadmap=self.roadmap, steps=list(self.roadmap.steps.all()), statuses=Progress.Status.choices)
+        if user.has_perm("naleving.view_heat_map"):
+            province, size = self.request.GET.get("provincie", ""), self.request.GET.get("grootte", "")
+            order = self.request.GET.get("sorteer", "naam")
+            rows = roadmaps.heat_map(self.roadmap, province=province, size=size, order=order)
+            context.update(
+                rows=rows,
+                shares=roadmaps.share_per_step(self.roadmap, rows),
+                trend=roadmaps.quarter_trend(self.roadmap),
+                provinces=provinces(),
+                size_classes=[(key, label) for key, label, *_bounds in roadmaps.SIZE_CLASSES],
+                filters={"provincie": province, "grootte": size, "sorteer": order},
+            )
+        elif user.gemeente is not None:
+            context["own"] = roadmaps.own_progress(self.roadmap, user.gemeente)
+        return context
+
+
+class ProgressView(RoadmapMixin, View):
+    permission_required = "naleving.record_progress"
+
+    def post(self, request: HttpRequest, pk: int, number: int) -> HttpResponse:
+        step = self.roadmap.steps.filter(number=number).first()
+        gemeente = request.user.gemeente
+        if request.POST.get("gemeente"):
+            gemeente = Gemeente.objects.filter(code=request.POST["gemeente"]).first()
+        if step is None or gemeente is None:
+            raise Http404(_("Deze stap of gemeente bestaat niet."))
+        form = forms.ProgressForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        else:
+            try:
+                roadmaps.record_progress(step, gemeente, by=request.user, **form.cleaned_data)
+            except Refused as refused:
+                messages.error(request, " ".join(str(e) for e in refused.errors))
+            else:
+                messages.success(request, _("De voortgang is opgeslagen."))
+        return redirect("naleving:roadmap-detail", pk=self.roadmap.pk)

@@ -4,6 +4,7 @@ page is open to anyone holding a valid link (the signed token is the permission)
 from meent.core.testing import EVERYONE, Case
 
 BOARD = frozenset({"naleving", "bestuur"})
+GEMEENTEN = frozenset({"gemeente-amsterdam", "gemeente-utrecht-iso"})
 NALEVING = frozenset({"naleving"})
 REDIRECT = (302,)
 
@@ -15,11 +16,15 @@ def _campaign(path: str = ""):
 def fixtures() -> dict:
     from meent.naleving import services
     from meent.naleving.models import Target
-    from meent.naleving.tests.factories import make_campaign
+    from meent.naleving.tests.factories import make_campaign, make_roadmap
 
     campaign = make_campaign()
     target = Target.unscoped.filter(campaign=campaign).first()
-    return {"naleving_campaign": campaign, "naleving_token": services.link_token(target)}
+    return {
+        "naleving_campaign": campaign,
+        "naleving_token": services.link_token(target),
+        "naleving_roadmap": make_roadmap(),
+    }
 
 
 ACCESS = {
@@ -31,6 +36,15 @@ ACCESS = {
     "naleving:campaign-remind": Case(_campaign("herinneren/"), NALEVING, "post", {}, REDIRECT),
     "naleving:delivery-log": Case(_campaign("verzendlog/"), BOARD),
     "naleving:answers-export": Case(_campaign("antwoorden.csv"), BOARD),
+    "naleving:roadmap-list": Case("/naleving/routekaarten/", BOARD | GEMEENTEN),
+    "naleving:roadmap-detail": Case(lambda f: f"/naleving/routekaarten/{f['naleving_roadmap'].pk}/", BOARD | GEMEENTEN),
+    "naleving:progress-record": Case(
+        lambda f: f"/naleving/routekaarten/{f['naleving_roadmap'].pk}/stappen/1/",
+        NALEVING | GEMEENTEN,
+        "post",
+        {"status": "bezig", "gemeente": "GM0363"},
+        REDIRECT,
+    ),
     "api:campagne-list": Case("/api/v1/campagnes", BOARD),
     "api:campagne-detail": Case(lambda f: f"/api/v1/campagnes/{f['naleving_campaign'].pk}", BOARD),
     "naleving:answer": Case(lambda f: f"/naleving/antwoord/{f['naleving_token']}/", EVERYONE),

@@ -68,3 +68,12 @@ def answer_data(name: str = "Fatima el Amrani", email: str = "f.elamrani@amsterd
     }
     data.update(extra)
     return data
+
+
+def make_roadmap(steps: int = 4):
+    from meent.naleving.models import Roadmap, Step
+
+    roadmap = Roadmap.objects.create(title=f"Routekaart zorgfraude {Roadmap.objects.count() + 1}", division_year=2020)
+    for number in range(1, steps + 1):
+        Step.objects.create(roadmap=roadmap, number=number, title=f"Stap {number}", guidance="Zo doet u dat.")
+    return roadmap

@@ -18,5 +18,15 @@ def test_demo_reaches_every_gemeente_of_2020_within_two_days_once():
     assert Target.unscoped.filter(campaign=campaign, reminders=1).count() == 355 - curve.points[24][1]
     assert Membership.unscoped.filter(role=Membership.Role.COORDINATOR, answer__isnull=False).count() == 355
     assert selectors.reached(2020) == 355 and selectors.hours_to_full_coverage(2020) == 46
+    from meent.core import registry
+    from meent.naleving.models import Progress
+
+    with registry.computing():
+        values = registry.figures.values("naleving", 2020)
+    assert values["gemeenten_bereikt"].number == 355 and values["uren_tot_volledige_dekking"].number == 46
+    assert values["herinneringen"].number == Target.unscoped.filter(reminders=1).count()
+    steps = [row.value for row in values["routekaart_stappen_gereed"].rows]
+    assert len(steps) == 6 and steps == sorted(steps, reverse=True) and steps[0] > 0  # in progress, step by step
+    progress = Progress.unscoped.count()
     demo.load_demo()
-    assert Answer.unscoped.count() == 355 and Campaign.objects.count() == 1
+    assert Answer.unscoped.count() == 355 and Campaign.objects.count() == 1 and Progress.unscoped.count() == progress
