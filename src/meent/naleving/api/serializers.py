@@ -60,3 +60,39 @@ class CampaignDetailSerializer(CampaignSerializer):
 
     class Meta(CampaignSerializer.Meta):
         fields = [*CampaignSerializer.Meta.fields, "velden", "dekking", "gemeenten"]
+
+
+class StepSerializer(serializers.Serializer):
+    nummer = serializers.IntegerField(source="number")
+    titel = serializers.CharField(source="title")
+    handreiking = serializers.CharField(source="guidance")
+    links = serializers.ListField(child=serializers.CharField(), source="link_list")
+
+
+class ProgressSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(source="gemeente.code", help_text="CBS-code.")
+    stap = serializers.IntegerField(source="step.number")
+    status = serializers.ChoiceField(choices=["niet_gestart", "bezig", "gereed"])
+    datum = serializers.DateField(source="date")
+    notitie = serializers.CharField(source="note", allow_blank=True)
+
+
+class RoadmapSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    titel = serializers.CharField(source="title")
+    toelichting = serializers.CharField(source="description")
+    stappen = StepSerializer(many=True, source="steps.all")
+
+
+class RoadmapDetailSerializer(RoadmapSerializer):
+    voortgang = ProgressSerializer(many=True, source="visible_progress")
+
+
+class ProgressInputSerializer(serializers.Serializer):
+    stap = serializers.IntegerField(min_value=1)
+    status = serializers.ChoiceField(choices=["niet_gestart", "bezig", "gereed"])
+    datum = serializers.DateField(required=False)
+    notitie = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    gemeente = serializers.CharField(
+        required=False, max_length=6, help_text="CBS-code; standaard de gemeente van het account."
+    )

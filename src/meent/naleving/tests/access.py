@@ -47,5 +47,14 @@ ACCESS = {
     ),
     "api:campagne-list": Case("/api/v1/campagnes", BOARD),
     "api:campagne-detail": Case(lambda f: f"/api/v1/campagnes/{f['naleving_campaign'].pk}", BOARD),
+    "api:routekaart-list": Case("/api/v1/routekaarten", BOARD | GEMEENTEN),
+    "api:routekaart-detail": Case(lambda f: f"/api/v1/routekaarten/{f['naleving_roadmap'].pk}", BOARD | GEMEENTEN),
+    "api:routekaart-voortgang": Case(
+        lambda f: f"/api/v1/routekaarten/{f['naleving_roadmap'].pk}/voortgang",
+        NALEVING | GEMEENTEN,
+        "post",
+        {"stap": 1, "status": "bezig"},
+        (201,),
+    ),
     "naleving:answer": Case(lambda f: f"/naleving/antwoord/{f['naleving_token']}/", EVERYONE),
 }

@@ -32,3 +32,29 @@ def test_a_gemeente_account_gets_a_problem(client, make_account, login):
     response = client.get("/api/v1/campagnes")
     assert response.status_code == 403 and response["Content-Type"].startswith("application/problem+json")
     assert client.get("/api/v1/campagnes/999999").status_code == 403
+
+
+def test_roadmaps_a_gemeente_sees_and_writes_its_own(client, make_account, login):
+    from meent.leden.models import Gemeente
+    from meent.naleving import roadmaps
+    from meent.naleving.tests.factories import make_roadmap
+
+    roadmap = make_roadmap(steps=2)
+    roadmaps.record_progress(roadmap.steps.get(number=1), Gemeente.objects.get(code="GM0344"), status="gereed", by=None)
+    login(make_account(Role.GEMEENTE, gemeente="GM0363"))
+    url = f"/api/v1/routekaarten/{roadmap.pk}"
+    assert client.get(url).json()["voortgang"] == []
+    created = client.post(
+        url + "/voortgang", {"stap": 2, "status": "bezig", "notitie": "Loopt"}, content_type="application/json"
+    )
+    assert created.status_code == 201 and created.json()["gemeente"] == "GM0363"
+    other = client.post(
+        url + "/voortgang", {"stap": 1, "status": "gereed", "gemeente": "GM0344"}, content_type="application/json"
+    )
+    assert other.status_code == 400 and other["Content-Type"].startswith("application/problem+json")
+    bad = client.post(url + "/voortgang", {"stap": 9, "status": "klaar"}, content_type="application/json")
+    assert bad.status_code == 400
+    assert [(p["gemeente"], p["stap"]) for p in client.get(url).json()["voortgang"]] == [("GM0363", 2)]
+    client.logout()
+    login(make_account(Role.BESTUUR))
+    assert len(client.get(url).json()["voortgang"]) == 2
