@@ -2,6 +2,9 @@ from rest_framework import serializers
 
 from meent.naleving.models import Campaign, Field
 
+# Plain strings, not enums: drf-spectacular would otherwise name several "status" enums of the API apart.
+PROGRESS_STATUSES = "niet_gestart, bezig of gereed (de service weigert andere waarden)."
+
 
 class FieldSerializer(serializers.ModelSerializer):
     soort = serializers.CharField(source="kind")
@@ -46,7 +49,7 @@ class CoveragePointSerializer(serializers.Serializer):
 class GemeenteAnswerSerializer(serializers.Serializer):
     gemeente = serializers.CharField(help_text="CBS-code.")
     naam = serializers.CharField()
-    status = serializers.ChoiceField(choices=["beantwoord", "herinnerd", "ontbreekt"])
+    status = serializers.CharField(help_text="beantwoord, herinnerd of ontbreekt.")
     eersteAntwoord = serializers.DateTimeField(allow_null=True)
     herinneringen = serializers.IntegerField()
     versie = serializers.IntegerField(allow_null=True, help_text="Versie van het geldende antwoord.")
@@ -72,7 +75,7 @@ class StepSerializer(serializers.Serializer):
 class ProgressSerializer(serializers.Serializer):
     gemeente = serializers.CharField(source="gemeente.code", help_text="CBS-code.")
     stap = serializers.IntegerField(source="step.number")
-    status = serializers.ChoiceField(choices=["niet_gestart", "bezig", "gereed"])
+    status = serializers.CharField(help_text=PROGRESS_STATUSES)
     datum = serializers.DateField(source="date")
     notitie = serializers.CharField(source="note", allow_blank=True)
 
@@ -90,7 +93,7 @@ class RoadmapDetailSerializer(RoadmapSerializer):
 
 class ProgressInputSerializer(serializers.Serializer):
     stap = serializers.IntegerField(min_value=1)
-    status = serializers.ChoiceField(choices=["niet_gestart", "bezig", "gereed"])
+    status = serializers.CharField(help_text=PROGRESS_STATUSES)
     datum = serializers.DateField(required=False)
     notitie = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
     gemeente = serializers.CharField(
