@@ -196,6 +196,23 @@ def add_membership(*, person: Person, organisation: Organisation, role: str) -> 
     return membership
 
 
+def hold_role(
+    *, person: Person, organisation: Organisation, role: str, start: datetime.date, ends: Membership | None = None
+) -> Membership:
+    """``person`` holds ``role`` at ``organisation`` from ``start``; ``ends`` (the previous holder's membership, if
+    any) ends the day before. The ended membership stays in the registry: the history of who held the role."""
+    if ends is not None and ends.person_id != person.pk and ends.end_date is None:
+        ends.end_date = max(start - datetime.timedelta(days=1), ends.start_date or datetime.date.min)
+        ends.save(update_fields=["end_date"])
+    membership, created = Membership.unscoped.get_or_create(
+        person=person, organisation=organisation, role=role, defaults={"start_date": start}
+    )
+    if not created and membership.end_date is not None:
+        membership.end_date = None  # one row per person and role: holding it again reopens it
+        membership.save(update_fields=["end_date"])
+    return membership
+
+
 def create_account(
     *,
     username: str,

@@ -1,1 +1,10 @@
-"""Naleving."""
+"""Naleving: coordinated work of the association with all gemeenten.
+
+- A *campagne* (campaign) asks every gemeente of a target group one question with typed fields, for instance
+  "noem uw coördinator noodopvang" (emergency childcare) in March 2020. Each gemeente gets a personal, signed link
+  by e-mail (no account needed), bound to that gemeente and campaign and expiring at the deadline plus a grace
+  period. Every *antwoord* (answer) is kept as a version; the latest counts. An answer with a name and e-mail makes
+  that person hold the campaign's role at the gemeente in the registry (``meent.leden``), with its period.
+- The *dekking* (coverage) is the share of target gemeenten that answered, over time: the curve shows how many
+  gemeenten had answered how many hours after sending. *Herinneringen* (reminders) go to the missing ones.
+"""

@@ -7,8 +7,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 RIVM_CUMULATIVE = "rivm-covid19-gemeente-cumulatief.csv"
 RIOOLWATER = "rivm-covid19-rioolwater.csv"
 NICE = "nice-ic-opnames.json"
-BOUNDARIES_2020 = "gemeentegrenzen-2020-rd.geojson"
-FILES = [RIVM_CUMULATIVE, RIOOLWATER, NICE, BOUNDARIES_2020]
+FILES = [RIVM_CUMULATIVE, RIOOLWATER, NICE]  # the gemeente boundaries are in meent.core.maps
 
 
 def read(name: str) -> bytes:

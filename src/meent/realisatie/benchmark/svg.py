@@ -1,7 +1,6 @@
 """Charts and the map as server-side SVG. Every chart repeats figures the page also shows in a table; lines differ
 by dash pattern and corrections by hatching, so nothing depends on colour alone."""
 
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from meent.realisatie.benchmark import shipped
+from meent.core import maps
 
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 12, 12, 36
@@ -218,36 +217,8 @@ def histogram(title: str, chart_id: str, bins: Sequence[tuple[float, float, int]
 
 # --- map --------------------------------------------------------------------------------------------------------
 
-MAP_WIDTH = 520
-
-
-@lru_cache(maxsize=1)
-def boundaries_2020() -> tuple[tuple[tuple[str, str, str], ...], int]:
-    """(code, name, SVG path) per gemeente of 2020 from the shipped GeoJSON, scaled from Rijksdriehoek metres
-    (already a flat projection, y pointing north) to the map's pixels; and the map's height."""
-    document = json.loads(shipped.read(shipped.BOUNDARIES_2020))
-    rings: list[tuple[str, str, list[list[list[float]]]]] = []
-    xs, ys = [], []
-    for feature in document["features"]:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        flat = [ring for polygon in polygons for ring in polygon]
-        for ring in flat:
-            xs.extend(p[0] for p in ring)
-            ys.extend(p[1] for p in ring)
-        props = feature["properties"]
-        rings.append((f"GM{int(props['gemnr']):04d}", props["gemnaam"], flat))
-    min_x, max_y = min(xs), max(ys)
-    scale = MAP_WIDTH / (max(xs) - min_x)
-    height = math.ceil((max_y - min(ys)) * scale)
-    result = []
-    for code, name, flat in rings:
-        d = "".join(
-            "M" + "L".join(f"{(x - min_x) * scale:.1f},{(max_y - y) * scale:.1f}" for x, y, *_ in ring) + "Z"
-            for ring in flat
-        )
-        result.append((code, name, d))
-    return tuple(sorted(result)), height
+# The map itself (boundaries, SVG) lives in meent.core.maps; the benchmark colours it by class.
+boundaries_2020 = maps.boundaries_2020
 
 
 def classes(values: Sequence[float], count: int = 5) -> list[float]:
@@ -267,24 +238,12 @@ def choropleth(
     bounds: Sequence[float],
 ) -> SafeString:
     """The 2020 gemeenten coloured by class; each gemeente is a link (keyboard reachable) named with its value."""
-    paths, height = boundaries_2020()
-    parts = [
-        f'<svg class="benchmark-map" viewBox="0 0 {MAP_WIDTH} {height}" role="group" aria-label="{escape(title)}" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        HATCH.format(id="map-nodata", bg="#fff", fg="#999"),
-    ]
-    for code, name, d in paths:
-        value = values.get(code)
-        if value is None:
-            fill = "url(#map-nodata)"
-        else:
-            fill = CLASS_COLOURS[min(next((i for i, b in enumerate(bounds) if value <= b), len(bounds) - 1), 4)]
-        label = labels.get(code) or f"{name}: {_('geen gegevens')}"
-        shape = f'<path d="{d}" fill="{fill}" stroke="#555" stroke-width="0.4"><title>{escape(label)}</title></path>'
-        href = links.get(code)
-        parts.append(f'<a href="{escape(href)}" aria-label="{escape(label)}">{shape}</a>' if href else shape)
-    parts.append("</svg>")
-    return mark_safe("".join(parts))
+    fills = {
+        code: CLASS_COLOURS[min(next((i for i, b in enumerate(bounds) if value <= b), len(bounds) - 1), 4)]
+        for code, value in values.items()
+        if value is not None
+    }
+    return maps.gemeente_map(title, fills, labels, links, css_class="benchmark-map")
 
 
 def map_legend(bounds: Sequence[float], decimals: int = 0) -> list[tuple[SafeString, str]]:

@@ -1,0 +1,9 @@
+from django.utils.translation import gettext_lazy as _
+
+from meent.core.registry import NavigationEntry, navigation
+
+for entry in (
+    NavigationEntry("naleving.campagnes", "naleving:campaign-list", _("Campagnes"), "naleving.view_campaigns", 500),
+    NavigationEntry("naleving.routekaarten", "naleving:roadmap-list", _("Routekaarten"), "naleving.view_roadmaps", 510),
+):
+    navigation.register(entry)

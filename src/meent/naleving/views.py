@@ -1,0 +1,308 @@
+"""Pages of Naleving. Thin: every rule is in :mod:`.services` and :mod:`.selectors`."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from meent.core import maps
+from meent.core.exports import FORMATS, table_response
+from meent.core.refusals import Refused
+from meent.core.submissions import create_once
+from meent.core.views import RuleView
+from meent.leden.models import Gemeente
+from meent.naleving import charts, forms, roadmaps, selectors, services
+from meent.naleving.models import Campaign, Progress
+
+STATUS_COLOURS = {selectors.ANSWERED: "#1a7f37", selectors.REMINDED: "#e0a100", selectors.MISSING: "#b3261e"}
+
+
+def status_labels() -> dict[str, str]:
+    return {selectors.ANSWERED: _("beantwoord"), selectors.REMINDED: _("herinnerd"), selectors.MISSING: _("ontbreekt")}
+
+
+class CampaignMixin(RuleView):
+    campaign: Campaign
+
+    def get_permission_object(self) -> Campaign | None:
+        return None
+
+    def dispatch(self, request, *args, **kwargs):
+        campaign = selectors.campaign(kwargs["pk"])
+        if campaign is None:
+            raise Http404(_("Deze campagne bestaat niet."))
+        self.campaign = campaign
+        return super().dispatch(request, *args, **kwargs)
+
+    def back(self) -> HttpResponse:
+        return redirect("naleving:campaign-detail", pk=self.campaign.pk)
+
+
+class CampaignListView(RuleView, TemplateView):
+    permission_required = "naleving.view_campaigns"
+    template_name = "naleving/campaign_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = selectors.campaigns()
+        context["can_manage"] = self.request.user.has_perm("naleving.manage_campaigns")
+        return context
+
+
+class CampaignCreateView(RuleView, FormView):
+    permission_required = "naleving.manage_campaigns"
+    template_name = "naleving/campaign_form.html"
+    form_class = forms.CampaignForm
+
+    def form_valid(self, form: forms.CampaignForm) -> HttpResponse:
+        def create() -> int:
+            campaign = services.create_campaign(
+                form.save(commit=False), by=self.request.user, gemeenten=list(form.cleaned_data["gemeenten"])
+            )
+            return campaign.pk
+
+        try:
+            pk, _created = create_once("naleving.campaign", form.cleaned_data.get("submission_key"), create)
+        except Refused as refused:
+            refused.add_to(form)
+            return self.form_invalid(form)
+        if pk is None:
+            return redirect("naleving:campaign-list")
+        messages.success(self.request, _("De campagne is aangemaakt. Geef de vraag nu haar velden."))
+        return redirect("naleving:campaign-detail", pk=pk)
+
+
+class CampaignDetailView(CampaignMixin, TemplateView):
+    """The live coverage: the map, the curve with its table, and the list of gemeenten with their status."""
+
+    permission_required = "naleving.view_campaigns"
+    template_name = "naleving/campaign_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        campaign = self.campaign
+        targets = selectors.coverage(campaign)
+        labels = status_labels()
+        curve = selectors.curve(campaign, targets)
+        counts = {key: 0 for key in labels}
+        for target in targets:
+            counts[target.status] += 1
+        context.update(
+            campaign=campaign,
+            targets=targets,
+            counts=[(labels[key], counts[key], key) for key in labels],
+            curve=curve,
+            fields=list(campaign.fields.all()),
+            can_manage=self.request.user.has_perm("naleving.manage_campaigns"),
+            field_form=forms.FieldForm(),
+            status_colours=STATUS_COLOURS,
+        )
+        if curve is not None:
+            context["chart"] = charts.coverage_chart(
+                _("Dekking: beantwoorde gemeenten per uur na verzending"), curve, _("uren na verzending")
+            )
+        if campaign.division_year == 2020 and campaign.sent_at is not None:
+            fills = {t.gemeente.code: STATUS_COLOURS[t.status] for t in targets}
+            names = {t.gemeente.code: f"{t.gemeente.name}: {labels[t.status]}" for t in targets}
+            context["map"] = maps.gemeente_map(
+                _("Kaart: status per gemeente"), fills, names, {}, css_class="naleving-map"
+            )
+        context["legend"] = [(labels[key], colour) for key, colour in STATUS_COLOURS.items()]
+        return context
+
+
+class FieldAddView(CampaignMixin, View):
+    permission_required = "naleving.manage_campaigns"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = forms.FieldForm(request.POST)
+        if form.is_valid():
+            field = form.save(commit=False)
+            field.campaign = self.campaign
+            try:
+                services.add_field(field)
+            except Refused as refused:
+                messages.error(request, " ".join(str(e) for e in refused.errors))
+            else:
+                messages.success(request, _("Het veld is toegevoegd."))
+        else:
+            messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return self.back()
+
+
+class SendView(CampaignMixin, View):
+    permission_required = "naleving.manage_campaigns"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            count = services.send_campaign(self.campaign, by=request.user)
+        except Refused as refused:
+            messages.error(request, " ".join(str(e) for e in refused.errors))
+        else:
+            messages.success(request, _("%(n)s e-mails staan klaar om te versturen.") % {"n": count})
+        return self.back()
+
+
+class RemindView(CampaignMixin, View):
+    permission_required = "naleving.manage_campaigns"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            count = services.send_reminders(self.campaign, by=request.user)
+        except Refused as refused:
+            messages.error(request, " ".join(str(e) for e in refused.errors))
+        else:
+            messages.success(request, _("%(n)s gemeenten krijgen een herinnering.") % {"n": count})
+        return self.back()
+
+
+class DeliveryLogView(CampaignMixin, TemplateView):
+    permission_required = "naleving.view_campaigns"
+    template_name = "naleving/delivery_log.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["campaign"] = self.campaign
+        context["object_list"] = selectors.deliveries(self.campaign)
+        return context
+
+
+class AnswersExportView(CampaignMixin, View):
+    """Every version of every answer as CSV or XLSX (core's exports neutralise formula-like cells)."""
+
+    permission_required = "naleving.view_campaigns"
+
+    def get(self, request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+        if fmt not in FORMATS:
+            raise Http404(_("Onbekend bestandsformaat."))
+        fields = list(self.campaign.fields.all())
+        header = [_("Gemeente"), _("CBS-code"), _("Versie"), _("Ingediend")] + [f.label for f in fields]
+        rows = (
+            [a.target.gemeente.name, a.target.gemeente.code, a.version, a.submitted_at]
+            + [a.data.get(f.key, "") for f in fields]
+            for a in selectors.answers(self.campaign)
+        )
+        return table_response(fmt, f"campagne-{self.campaign.pk}-antwoorden", _("Antwoorden"), header, rows)
+
+
+class AnswerView(RuleView, View):
+    """A gemeente answers through its personal link; no account. A changed or expired link gets a page that says
+    so and how to get a new link, never a server error."""
+
+    permission_required = "naleving.answer_campaign"
+
+    def refused(self, request: HttpRequest, refused: services.LinkRefused) -> HttpResponse:
+        status = 410 if refused.expired else 403
+        return render(request, "naleving/link_refused.html", {"refused": refused}, status=status)
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            self.target = services.target_for_token(kwargs["token"])
+        except services.LinkRefused as refused:
+            return self.refused(request, refused)
+        return super().dispatch(request, *args, **kwargs)
+
+    def page(self, request: HttpRequest, form, status: int = 200) -> HttpResponse:
+        context = {
+            "target": self.target,
+            "campaign": self.target.campaign,
+            "form": form,
+            "current": selectors.current_answer(self.target),
+        }
+        return render(request, "naleving/answer.html", context, status=status)
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        services.record_opened(self.target)
+        current = selectors.current_answer(self.target)
+        form = forms.answer_form_class(self.target.campaign)(initial=current.data if current else None)
+        return self.page(request, form)
+
+    def post(self, request: HttpRequest, token: str) -> HttpResponse:
+        form = forms.answer_form_class(self.target.campaign)(request.POST)
+        if not form.is_valid():
+            return self.page(request, form, status=400)
+        try:
+            services.submit_answer(self.target, request.POST)
+        except services.LinkRefused as refused:
+            return self.refused(request, refused)
+        except Refused as refused:
+            refused.add_to(form)
+            return self.page(request, form, status=400)
+        messages.success(
+            request, _("Dank u wel. Uw antwoord is opgeslagen; u kunt het tot de uiterste datum aanpassen.")
+        )
+        return redirect(reverse("naleving:answer", args=[token]))
+
+
+class RoadmapListView(RuleView, TemplateView):
+    permission_required = "naleving.view_roadmaps"
+    template_name = "naleving/roadmap_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = roadmaps.roadmaps()
+        return context
+
+
+class RoadmapMixin(RuleView):
+    def dispatch(self, request, *args, **kwargs):
+        self.roadmap = roadmaps.roadmaps().filter(pk=kwargs["pk"]).first()
+        if self.roadmap is None:
+            raise Http404(_("Deze routekaart bestaat niet."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RoadmapDetailView(RoadmapMixin, TemplateView):
+    """Staff: the heat map of all gemeenten × steps as a sortable, filterable table, the share per step and the
+    trend per quarter. A gemeente account: its own progress per step, with a form per step."""
+
+    permission_required = "naleving.view_roadmaps"
+    template_name = "naleving/roadmap_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        from meent.leden.selectors import provinces
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(roadmap=self.roadmap, steps=list(self.roadmap.steps.all()), statuses=Progress.Status.choices)
+        if user.has_perm("naleving.view_heat_map"):
+            province, size = self.request.GET.get("provincie", ""), self.request.GET.get("grootte", "")
+            order = self.request.GET.get("sorteer", "naam")
+            rows = roadmaps.heat_map(self.roadmap, province=province, size=size, order=order)
+            context.update(
+                rows=rows,
+                shares=roadmaps.share_per_step(self.roadmap, rows),
+                trend=roadmaps.quarter_trend(self.roadmap),
+                provinces=provinces(),
+                size_classes=[(key, label) for key, label, *_bounds in roadmaps.SIZE_CLASSES],
+                filters={"provincie": province, "grootte": size, "sorteer": order},
+            )
+        elif user.gemeente is not None:
+            context["own"] = roadmaps.own_progress(self.roadmap, user.gemeente)
+        return context
+
+
+class ProgressView(RoadmapMixin, View):
+    permission_required = "naleving.record_progress"
+
+    def post(self, request: HttpRequest, pk: int, number: int) -> HttpResponse:
+        step = self.roadmap.steps.filter(number=number).first()
+        gemeente = request.user.gemeente
+        if request.POST.get("gemeente"):
+            gemeente = Gemeente.objects.filter(code=request.POST["gemeente"]).first()
+        if step is None or gemeente is None:
+            raise Http404(_("Deze stap of gemeente bestaat niet."))
+        form = forms.ProgressForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        else:
+            try:
+                roadmaps.record_progress(step, gemeente, by=request.user, **form.cleaned_data)
+            except Refused as refused:
+                messages.error(request, " ".join(str(e) for e in refused.errors))
+            else:
+                messages.success(request, _("De voortgang is opgeslagen."))
+        return redirect("naleving:roadmap-detail", pk=self.roadmap.pk)
