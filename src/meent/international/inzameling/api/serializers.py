@@ -4,7 +4,7 @@ from meent.international.inzameling import selectors
 from meent.international.inzameling.models import Campaign
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class InzamelingSerializer(serializers.ModelSerializer):
     titel = serializers.CharField(source="title")
     doel = serializers.CharField(source="purpose")
     begunstigden = serializers.CharField(source="beneficiaries")

@@ -2,7 +2,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 
 from meent.international.inzameling import selectors
-from meent.international.inzameling.api.serializers import CampaignSerializer
+from meent.international.inzameling.api.serializers import InzamelingSerializer
 
 TAGS = ["Inzamelingen"]
 
@@ -14,7 +14,7 @@ TAGS = ["Inzamelingen"]
 class CampaignViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Like the public campaign page: progress and number of gifts, never who gave what."""
 
-    serializer_class = CampaignSerializer
+    serializer_class = InzamelingSerializer
     permission_rules = {"list": "inzameling.view_campaigns", "retrieve": "inzameling.view_campaigns"}
     filter_backends = []
 
