@@ -3,7 +3,8 @@
 Dutch terms used in this app:
 
 - *evenement* — anything people register for: a *congres*, a *webinar*, a *webinarreeks* (series), a
-  *trainingsdag* or a *meerdaagse cursus*; held *fysiek* (on site), *digitaal* (online) or *hybride* (both).
+  *trainingsdag*, a *meerdaagse cursus* or an *oefening* (an exercise, such as a government-wide cyber crisis
+  exercise); held *fysiek* (on site), *digitaal* (online) or *hybride* (both).
 - *opdrachtgever* — the party that commissions an event (a ministry such as VWS, SZW or JenV, a gemeente…).
 - *sessie* — a part of an event's programme (workshop, sub-session, the digital *beursvloer* or exhibition floor)
   with its own capacity.

@@ -58,6 +58,7 @@ chapters.register(
                     "**Cyber**\n\n"
                     '{{ kaart connect.cyber_deelnemers "deelnemers" }}\n\n'
                     '{{ kaart connect.cyber_onderdelen "cyberwebinars" }}\n\n'
+                    '{{ kaart connect.cyber_oefeningen "overheidsbrede cyberoefening" }}\n\n'
                     "**Juridische 2-daagse**\n\n"
                     '{{ kaart connect.juridische_2daagse_deelnemers "deelnemers" }}\n\n'
                     '{{ kaart connect.juridische_2daagse_onderdelen "subsessies verspreid over 2 dagen" }}\n\n'
@@ -76,6 +77,7 @@ chapters.register(
                     '{{ kaart connect.dag_van_zorg_en_veiligheid_onderdelen "parts" }}\n\n'
                     '{{ kaart connect.cyber_deelnemers "participants in the cyber webinars" }}\n\n'
                     '{{ kaart connect.cyber_onderdelen "cyber webinars" }}\n\n'
+                    '{{ kaart connect.cyber_oefeningen "government-wide cyber exercise" }}\n\n'
                     '{{ kaart connect.juridische_2daagse_deelnemers "participants in the legal two-day event" }}\n\n'
                     '{{ kaart connect.juridische_2daagse_onderdelen "sub-sessions over 2 days" }}\n\n'
                     '{{ kaart connect.juridische_2daagse_waardering_organisatie|afgerond "average for the '

@@ -1,6 +1,6 @@
 """Demo data for Connect: the 2020 programme at the scale of the annual report — 107 congresses held (99 online), 28
-cancelled, 40 webinars, 230 training days of which 256 trainings were moved more than once and 70 cancelled, the
-trainee pool growing from 40 to 51 — plus a few upcoming events to register for.
+cancelled, 40 webinars, 1 government-wide cyber exercise, 230 training days of which 256 trainings were moved more
+than once and 70 cancelled, the trainee pool growing from 40 to 51 — plus a few upcoming events to register for.
 
 Nothing here stores a figure: every number of the report comes out of Connect's registered figures (``figures.py``)
 counting these records the way it counts real ones (held events by the year they start, participants as
@@ -828,9 +828,31 @@ def _programme_2020(ministries: dict[str, Organisation]) -> None:
     _write(_named_congresses() + _other_events(rng) + _trainings(rng), ministries)
 
 
+CYBER_EXERCISE = "Overheidsbrede cyberoefening 2020"
+
+
+def _cyber_exercise(ministries: dict[str, Organisation]) -> None:
+    """The cyber programme's one government-wide exercise of 2020, next to the 11 Webinars Cyber: gemeenten
+    practising a cyber crisis together with the NCSC. Its own step, so a demo loaded before it existed gets it too;
+    without evaluations, so the year's average grades stay those of the report."""
+    if Event.objects.filter(title=CYBER_EXERCISE).exists():
+        return
+    plan = Plan(
+        CYBER_EXERCISE,
+        Event.Kind.OEFENING,
+        Event.Format.DIGITAAL,
+        at(2020, 11, 26, 9),
+        at(2020, 11, 26, 17),
+        240,
+        commissioners=("NCSC",),
+    )
+    _write([plan], ministries)
+
+
 @transaction.atomic
 def load_demo() -> None:
     ministries = _ministries()
     _programme_2020(ministries)
+    _cyber_exercise(ministries)
     _trainees()
     _upcoming()

@@ -14,8 +14,9 @@ from meent.connect import selectors
 from meent.connect.models import Event, Session
 from meent.core.registry import Figure, Record, Row, Text, Unit, figures, shared
 
-NON_TRAINING_KINDS = [kind for kind in Event.Kind.values if kind not in Event.TRAINING_KINDS]
 WEBINAR_KINDS = (Event.Kind.WEBINAR, Event.Kind.WEBINARREEKS)
+# Named, not "all but trainings": an exercise is neither a congress nor a webinar
+CONGRESS_AND_WEBINAR_KINDS = (Event.Kind.CONGRES, *WEBINAR_KINDS)
 
 # One query each, read by several figures.
 _by_kind_and_format = shared(selectors.events_by_kind_and_format)
@@ -135,8 +136,8 @@ _register(
         "Congresses and webinars due to start in the year that were cancelled (trainings not included).",
     ),
     Unit.AANTAL,
-    lambda year: selectors.cancelled_events(year, kinds=NON_TRAINING_KINDS),
-    records=_events(lambda year: selectors.cancelled_event_list(year, kinds=NON_TRAINING_KINDS)),
+    lambda year: selectors.cancelled_events(year, kinds=CONGRESS_AND_WEBINAR_KINDS),
+    records=_events(lambda year: selectors.cancelled_event_list(year, kinds=CONGRESS_AND_WEBINAR_KINDS)),
 )
 _register(
     "top_congressen",
@@ -381,3 +382,25 @@ for slug, title, title_en, aspects in SERIES:
             Unit.CIJFER,
             _series_figure(title, _event_grade(aspect)),
         )
+
+
+# The cyber programme's exercise: the report puts it next to the Cyber webinars ----------------------------------
+
+
+def _cyber_exercises(year: int):
+    return selectors.held_events(year, kinds=[Event.Kind.OEFENING], theme="cyber")
+
+
+_register(
+    "cyber_oefeningen",
+    ("Cyberoefeningen", "Cyber exercises"),
+    (
+        f"Oefeningen van het cyberprogramma: {HELD_NL}, van soort oefening, met ‘cyber’ in de titel (zoals de "
+        "overheidsbrede cyberoefening).",
+        f"Exercises of the cyber programme: {HELD_EN}, of kind exercise, with ‘cyber’ in the title (such as the "
+        "government-wide cyber exercise).",
+    ),
+    Unit.AANTAL,
+    lambda year: _cyber_exercises(year).count(),
+    records=_events(_cyber_exercises),
+)

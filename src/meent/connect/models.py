@@ -21,6 +21,7 @@ class Event(models.Model):
         WEBINARREEKS = "webinarreeks", _("Webinarreeks")
         TRAININGSDAG = "trainingsdag", _("Trainingsdag")
         CURSUS = "cursus", _("Meerdaagse cursus")
+        OEFENING = "oefening", _("Oefening")
 
     class Format(models.TextChoices):
         FYSIEK = "fysiek", _("Fysiek")

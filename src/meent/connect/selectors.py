@@ -238,10 +238,12 @@ def events_by_kind_and_format(year: int) -> dict[str, dict[str, int]]:
     return table
 
 
-def held_events(year: int, *, kinds, format: str | None = None) -> QuerySet:
+def held_events(year: int, *, kinds, format: str | None = None, theme: str | None = None) -> QuerySet:
     """The events of :func:`events_by_kind_and_format`'s cells: held (not cancelled) in the year, of ``kinds``
-    (and ``format``)."""
+    (and ``format``); ``theme``: only those with it in their title, any case (a programme such as "cyber")."""
     qs = _in_year(year).exclude(status=Event.Status.GEANNULEERD).filter(kind__in=kinds)
+    if theme:
+        qs = qs.filter(title__icontains=theme)
     return qs.filter(format=format) if format else qs
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Q
 
 from meent.connect import demo, selectors, services
@@ -25,6 +26,18 @@ def test_held_events_per_kind_and_format_exclude_cancelled_ones():
     assert table["congres"] == {"fysiek": 1, "digitaal": 1, "hybride": 0}
     assert table["webinar"]["digitaal"] == 1
     assert selectors.cancelled_events(2020) == 1 and cancelled.is_cancelled
+
+
+def test_an_exercise_counts_only_as_the_cyber_programme_s_exercise():
+    EventFactory(starts_at=AT, ends_at=AT)
+    DigitalEventFactory(starts_at=AT, ends_at=AT, kind="oefening", title="Landelijke Cyberoefening")
+    DigitalEventFactory(starts_at=AT, ends_at=AT, kind="oefening", title="Oefening crisiscommunicatie")
+    DigitalEventFactory(starts_at=AT, ends_at=AT, kind="oefening", title="Cyberoefening", status="geannuleerd")
+    DigitalEventFactory(starts_at=AT, ends_at=AT, kind="webinar", title="Webinar cyberweerbaarheid")
+    number = {key: value.number for key, value in registry.figures.values("connect", 2020).items()}
+    assert number["cyber_oefeningen"] == 1
+    # an exercise is no congress or webinar, held or cancelled
+    assert (number["congressen"], number["webinars"], number["geannuleerd"]) == (1, 1, 0)
 
 
 def test_participants_count_seats_not_the_waiting_list():
@@ -59,6 +72,10 @@ def test_the_2020_demo_gives_the_annual_report_figures(demo_2020):
     assert (number["congressen"], number["congressen_digitaal"]) == (107, 99)
     assert number["geannuleerd"] == 28
     assert number["webinars"] == 40
+    assert number["cyber_oefeningen"] == 1  # the government-wide exercise, next to the 11 cyber webinars
+    assert [r.label for r in registry.figures["connect.cyber_oefeningen"].records(2020, AnonymousUser())] == [
+        demo.CYBER_EXERCISE
+    ]
     top = figures["top_congressen"].rows
     assert [row.label for row in top] == [
         "Congres Aardgasvrije wijken",
@@ -131,7 +148,7 @@ def test_pages_stay_fast_with_the_volume_of_a_year(
         (f"/evenementen/{youth.pk}/evaluaties/", 15),
         ("/academie/", 15),
         (f"/academie/{course.pk}/", 15),
-        ("/connect/cijfers/?jaar=2020", 30),
+        ("/connect/cijfers/?jaar=2020", 31),  # grows with the figures, never with the records
         ("/api/v1/evenementen?jaar=2020", 12),
     ]
     for url, most in pages:

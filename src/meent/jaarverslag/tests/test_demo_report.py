@@ -2,6 +2,7 @@
 value, computed from the demo records."""
 
 import io
+import re
 
 import pytest
 from django.utils import translation
@@ -60,8 +61,6 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _cards(html: str) -> list[str]:
-    import re
-
     return re.findall(r'<p class="meent-kaart__getal"><a[^>]*>([^<]+)</a>', html)
 
 
@@ -83,6 +82,8 @@ def test_the_2020_web_page_shows_every_seed_figure_computed(demo, client):
         assert value in cards, value
     for value in ("11", "321", "30", "8", "230", "256", "70", "175", "25"):
         assert value in cards, value
+    # the cyber programme's one exercise, on its own card
+    assert '>1</a></p><p class="meent-kaart__tekst">overheidsbrede cyberoefening</p>' in html
     for text in ("67</a> fysiek", "163</a> online", "van <a", "40</a> naar", "51</a>, en", "27,5%", ">1</a> keer"):
         assert text in html, text
     positions = [html.index(title) for title in TOP_CONGRESSES]
@@ -98,6 +99,7 @@ def test_the_2020_pdf_shows_every_seed_figure(demo, client):
     text = _pdf_text(response.content)
     for value in SEED_2020:
         assert value in text, value
+    assert re.search(r"(?<!\d)1\s+overheidsbrede cyberoefening", text)  # Cyber's one exercise, on its card
     for title in [*TOP_CONGRESSES, "Inhoud", "VNG Connect", "Informatiebeveiligingsdienst"]:
         assert title in text, title
     assert "/StructTreeRoot" in PdfReader(io.BytesIO(response.content)).trailer["/Root"]  # tagged (PDF/UA)
