@@ -3,13 +3,13 @@
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from meent.core.storage import private_storage
 from meent.leden.models import Gemeente, Organisation, Person
 
 
@@ -187,26 +187,6 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.reference}: {self.get_kind_display()}"
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Attachments live under ``MEENT_PRIVATE_MEDIA``, outside the web root, served only by a checked view."""
-
-    @property
-    def base_location(self):
-        return settings.MEENT_PRIVATE_MEDIA
-
-    @property
-    def location(self):
-        return str(settings.MEENT_PRIVATE_MEDIA)
-
-    @property
-    def base_url(self):
-        return None
-
-
-def private_storage() -> PrivateMediaStorage:
-    return PrivateMediaStorage()
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

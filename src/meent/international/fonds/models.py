@@ -1,18 +1,17 @@
 """Funds, calls, applicants, applications and their money. The screening state machine is declared once, on
 :class:`Application` (django-fsm): the services call its transitions, the API lists the available ones."""
 
-import os
 import uuid
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from meent.core.storage import private_storage
 from meent.leden.models import Organisation
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -284,27 +283,6 @@ class BudgetLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Documents live under ``MEENT_PRIVATE_MEDIA``, outside the web root, without a URL: only a permission-checked
-    view serves them. The location is read from the settings on every use (tests point it elsewhere)."""
-
-    @property
-    def base_location(self):
-        return settings.MEENT_PRIVATE_MEDIA
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self) -> None:
-        return None
-
-
-def private_storage() -> PrivateMediaStorage:
-    return PrivateMediaStorage()
 
 
 def document_path(instance: "Document", filename: str) -> str:

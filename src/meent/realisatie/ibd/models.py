@@ -1,13 +1,12 @@
-import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from meent.core.storage import private_storage
 from meent.leden.models import Gemeente, Person
 
 
@@ -270,27 +269,6 @@ class CorrelationExclusion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type}: {self.value}"
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Evidence lives under ``MEENT_PRIVATE_MEDIA``, outside the web root, and has no URL: only a
-    permission-checked view serves it. The location is read from the settings on every use."""
-
-    @property
-    def base_location(self):
-        return settings.MEENT_PRIVATE_MEDIA
-
-    @property
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self) -> None:
-        return None
-
-
-def private_storage() -> PrivateMediaStorage:
-    return PrivateMediaStorage()
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
