@@ -63,3 +63,23 @@ def test_a_gemeente_records_roadmap_progress(page, live_server):
     page.locator("form[aria-labelledby=stap-1]").get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("De voortgang is opgeslagen").is_visible()
     assert Progress.unscoped.get().gemeente.code == "GM0363"
+
+
+def test_staff_seat_an_administrator_on_a_programme_board(page, live_server):
+    from meent.naleving.models import BoardMember
+    from meent.naleving.tests.factories import ProgrammeFactory
+
+    load_accounts()
+    programme = ProgrammeFactory(title="Bescherming arbeidsmigranten")
+    log_in(page, live_server.url, "naleving")
+    page.goto(f"{live_server.url}/naleving/programmas/{programme.pk}/leden/nieuw/")
+    assert serious_violations(page) == []
+    page.get_by_label("Gemeente").select_option("GM1783")
+    page.get_by_label("Voornaam").fill("Ingrid")
+    page.get_by_label("Achternaam").fill("van Dalen")
+    page.get_by_label("E-mailadres").fill("i.vandalen@westland.example")
+    page.get_by_label("Functie").fill("wethouder")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("cell", name="Westland").is_visible()
+    assert serious_violations(page) == []
+    assert BoardMember.objects.get().gemeente.code == "GM1783"
