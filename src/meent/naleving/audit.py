@@ -2,8 +2,13 @@
 version was stored, not its content."""
 
 from meent.core.audit import register
-from meent.naleving.models import Answer, Campaign, Field
+from meent.naleving.models import Answer, BoardMember, Campaign, Decision, Field, GlobalGoalsMember, Meeting, Programme
 
 register(Campaign)
 register(Field)
 register(Answer, exclude_fields=["data"])
+register(GlobalGoalsMember)
+register(Programme)
+register(BoardMember)
+register(Meeting)
+register(Decision)

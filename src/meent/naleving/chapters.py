@@ -26,10 +26,14 @@ chapters.register(
                 Text(
                     "Naleving maakte een routekaart die gemeenten helpt zorgfraude aan te pakken, liet onderzoek "
                     "doen en coördineert een plan voor de bescherming van arbeidsmigranten, met een klankbordgroep "
-                    "van bestuurders. Daarnaast stimuleert Naleving preventie en positieve communicatie.",
+                    "van bestuurders. Daarnaast stimuleert Naleving preventie en positieve communicatie.\n\n"
+                    "Eind 2020 waren {{ naleving.global_goals_gemeenten }} gemeenten Global Goals-gemeente: zij "
+                    "zetten zich in voor de duurzame ontwikkelingsdoelen van de Verenigde Naties.",
                     "Naleving made a roadmap that helps municipalities tackle care fraud, commissioned research and "
                     "coordinates a plan to protect labour migrants, with a sounding board of administrators. It also "
-                    "promotes prevention and positive communication.",
+                    "promotes prevention and positive communication.\n\n"
+                    "At the end of 2020, {{ naleving.global_goals_gemeenten }} municipalities were Global Goals "
+                    "municipalities, committed to the United Nations Sustainable Development Goals.",
                 ),
             )
         },

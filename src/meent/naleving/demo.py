@@ -2,7 +2,7 @@
 association asked every gemeente of the 2020 division (355) for its coordinator noodopvang. The demo gives each
 a fictitious coordinator, answering on a two-day curve (most on the first working day, the last after 46 hours),
 with a reminder round the next morning for those still missing; and the routekaart zorgfraude in progress. Loading
-twice duplicates nothing."""
+twice duplicates nothing. And 100 Global Goals gemeenten at the end of 2020."""
 
 import datetime
 import random
@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from meent.leden.models import Gemeente, Membership
-from meent.naleving import services
-from meent.naleving.models import Campaign, Delivery, Field, Target
+from meent.naleving import programmes, services
+from meent.naleving.models import Campaign, Decision, Delivery, Field, GlobalGoalsMember, Programme, Target
 
 AMS = ZoneInfo("Europe/Amsterdam")
 SENT = datetime.datetime(2020, 3, 16, 9, 0, tzinfo=AMS)
@@ -95,6 +95,29 @@ def answer_hours(count: int) -> list[float]:
 def load_demo() -> None:
     load_campaign()
     load_roadmap()
+    load_global_goals()
+    load_programme()
+
+
+GLOBAL_GOALS_2020 = 100
+# Two that merged into Eemsdelta on 1 January 2021: the successor carries one membership from the older date.
+GLOBAL_GOALS_MERGED = ["GM0003", "GM0010"]
+
+
+@transaction.atomic
+def load_global_goals() -> None:
+    """100 Global Goals gemeenten at the end of 2020, joined between 2017 and 2020 (a fictitious selection of
+    real gemeenten of the 2020 division)."""
+    if GlobalGoalsMember.objects.exists():
+        return
+    division = list(Gemeente.objects.municipalities().in_year(2020).order_by("code"))
+    chosen = [g for g in division if g.code in GLOBAL_GOALS_MERGED]
+    rng = random.Random(2030)
+    chosen += rng.sample([g for g in division if g not in chosen], GLOBAL_GOALS_2020 - len(chosen))
+    start, days = datetime.date(2017, 1, 1), (datetime.date(2020, 12, 31) - datetime.date(2017, 1, 1)).days
+    GlobalGoalsMember.objects.bulk_create(
+        GlobalGoalsMember(gemeente=g, joined=start + datetime.timedelta(days=rng.randint(0, days))) for g in chosen
+    )
 
 
 @transaction.atomic
@@ -219,3 +242,66 @@ def load_roadmap() -> None:
                 Progress(step=step, gemeente=gemeente, status=status, date=min(day, datetime.date(2021, 12, 31)))
             )
     Progress.unscoped.bulk_create(progress)
+
+
+PROGRAMME = "Bescherming arbeidsmigranten"
+# Fictitious administrators of gemeenten where many labour migrants work and live.
+BOARD = [
+    ("GM0758", "Marloes", "Hendriks", "wethouder"),
+    ("GM0599", "Ahmed", "El Amrani", "wethouder"),
+    ("GM1783", "Ingrid", "van Dalen", "wethouder"),
+    ("GM0983", "Jeroen", "Kuipers", "burgemeester"),
+    ("GM0193", "Sanne", "Veldman", "wethouder"),
+    ("GM0268", "Pieter", "Schouten", "burgemeester"),
+    ("GM0855", "Fatima", "Ouali", "wethouder"),
+    ("GM1621", "Ruud", "Brouwer", "wethouder"),
+]
+MEETINGS = [
+    (
+        datetime.date(2021, 3, 11),
+        "1. Kennismaking\n2. Aanbevelingen Aanjaagteam Bescherming Arbeidsmigranten\n3. Werkplan 2021",
+        "De klankbordgroep onderschrijft het werkplan en vraagt aandacht voor huisvesting en registratie.",
+        [
+            ("Werkplan 2021 vastgesteld", Decision.Status.DONE),
+            ("Handreiking huisvesting arbeidsmigranten opstellen", Decision.Status.IN_PROGRESS),
+        ],
+    ),
+    (
+        datetime.date(2021, 6, 24),
+        "1. Stand van zaken handreiking huisvesting\n2. Registratie in de BRP (RNI)\n3. Rondvraag",
+        "Eerste versie van de handreiking besproken; gemeenten delen voorbeelden van registratie bij aankomst.",
+        [
+            ("Voorbeelden registratie bij aankomst bundelen", Decision.Status.OPEN),
+            ("Brief aan het ministerie over handhaving huisvesting", Decision.Status.DONE),
+        ],
+    ),
+]
+
+
+@transaction.atomic
+def load_programme() -> None:
+    """The programme Bescherming arbeidsmigranten (from 2021) with its sounding board, two meetings and decisions."""
+    if Programme.objects.filter(title=PROGRAMME).exists():
+        return
+    programme = programmes.create_programme(
+        title=PROGRAMME,
+        start=datetime.date(2021, 1, 1),
+        description="Naleving coördineert met gemeenten het plan voor de bescherming van arbeidsmigranten: "
+        "huisvesting, registratie en handhaving.",
+        by=None,
+    )
+    for code, first, last, function in BOARD:
+        email = f"{slugify(first)}.{slugify(last)}@gemeente.example"
+        programmes.add_board_member(
+            programme,
+            gemeente=Gemeente.objects.get(code=code),
+            first_name=first,
+            last_name=last,
+            email=email,
+            function=function,
+            since=datetime.date(2021, 2, 1),
+        )
+    for date, agenda, minutes, decisions in MEETINGS:
+        meeting = programmes.add_meeting(programme, date=date, agenda=agenda, minutes=minutes)
+        for text, status in decisions:
+            programmes.add_decision(meeting, text=text, status=status)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from meent.core.registry import Figure, Record, Row, Text, Unit, figures
-from meent.naleving import roadmaps, selectors
+from meent.naleving import globalgoals, programmes, roadmaps, selectors
 
 
 def _reached_records(year: int, user) -> list[Record]:
@@ -87,5 +87,62 @@ figures.register(
         years=roadmaps.progress_years,
         compute=_roadmap_rows,
         order=530,
+    )
+)
+
+
+def _global_goals_records(year: int, user) -> list[Record]:
+    url = reverse("naleving:global-goals") + f"?jaar={year}"
+    return [
+        Record(
+            label=member.gemeente.name,
+            url=url,
+            detail=f"{member.joined:%Y-%m-%d}" + (f" ({', '.join(str(g) for g in member.via)})" if member.via else ""),
+        )
+        for member in globalgoals.members(year)
+    ]
+
+
+figures.register(
+    Figure(
+        key="naleving.global_goals_gemeenten",
+        label=Text("Global Goals-gemeenten", "Global Goals municipalities"),
+        definition=Text(
+            "Gemeenten van de indeling op 31 december van het jaar die zich uiterlijk die dag bij de Global "
+            "Goals-gemeenten hadden aangesloten; een gemeente die uit een herindeling ontstond telt mee vanaf de "
+            "aansluiting van haar voorganger.",
+            "Municipalities of the division on 31 December of the year that had joined the Global Goals "
+            "municipalities by that day; a municipality formed by a merger counts from its predecessor's joining.",
+        ),
+        unit=Unit.AANTAL,
+        years=globalgoals.years,
+        compute=globalgoals.count,
+        records=_global_goals_records,
+        order=540,
+    )
+)
+
+
+def _board_rows(year: int) -> list[Row] | None:
+    rows = programmes.board_rows(year)
+    if rows is None:
+        return None
+    return [Row(label=title, value=seats, detail=f"{gemeenten} gemeenten") for title, seats, gemeenten in rows]
+
+
+figures.register(
+    Figure(
+        key="naleving.klankbordgroepen",
+        label=Text("Klankbordgroepen van programma's: leden", "Programme sounding boards: members"),
+        definition=Text(
+            "Per programma van Naleving dat uiterlijk in het jaar startte: de bestuurders in de klankbordgroep op "
+            "31 december, met het aantal gemeenten dat zij vertegenwoordigen.",
+            "Per Naleving programme started by the year: the administrators on its sounding board on 31 December, "
+            "with the number of municipalities they represent.",
+        ),
+        unit=Unit.AANTAL,
+        years=programmes.board_years,
+        compute=_board_rows,
+        order=550,
     )
 )

@@ -7,7 +7,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from meent.core.submissions import SubmissionKeyField
 from meent.leden.models import Gemeente
-from meent.naleving.models import Campaign, Field, Progress
+from meent.naleving.models import Campaign, Decision, Field, Progress
 
 
 def _form_field(field: Field) -> forms.Field:
@@ -96,3 +96,45 @@ class ProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Progress.Status.choices)
     date = forms.DateField(label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("Notitie"), required=False, max_length=500)
+
+
+class GlobalGoalsForm(forms.Form):
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"), queryset=Gemeente.objects.municipalities().order_by("name"), to_field_name="code"
+    )
+    joined = forms.DateField(label=_("Aangesloten op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ProgrammeForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    start = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class BoardMemberForm(forms.Form):
+    gemeente = forms.ModelChoiceField(
+        label=_("Gemeente"),
+        queryset=Gemeente.objects.filter(valid_until__isnull=True).order_by("name"),
+        to_field_name="code",
+    )
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres"), help_text=_("Bestaat de persoon al in het register, dan wordt die gebruikt.")
+    )
+    function = forms.CharField(
+        label=_("Functie"), max_length=100, help_text=_("Bijvoorbeeld wethouder of burgemeester.")
+    )
+    since = forms.DateField(label=_("Lid sinds"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 4}))
+    minutes = forms.CharField(label=_("Verslag"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    document_url = forms.URLField(label=_("Document (link)"), required=False, assume_scheme="https")
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("Besluit"), max_length=500)
+    status = forms.ChoiceField(label=_("Status"), choices=Decision.Status.choices)

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from meent.leden.models import Gemeente, Membership, Province, Veiligheidsregio
+from meent.leden.models import Gemeente, Membership, Person, Province, Veiligheidsregio
 
 
 class Campaign(models.Model):
@@ -285,3 +285,103 @@ class Progress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} — {self.step}: {self.get_status_display()}"
+
+
+class GlobalGoalsMember(models.Model):
+    """A gemeente that joined the *Global Goals gemeenten* (municipalities committed to the UN Sustainable
+    Development Goals) on ``joined``. Recorded for the gemeente that joined; after a herindeling its successor
+    counts as a member from that original date (see :func:`.selectors.global_goals_members`)."""
+
+    gemeente = models.OneToOneField(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+")
+    joined = models.DateField(_("aangesloten op"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Global Goals-gemeente")
+        verbose_name_plural = _("Global Goals-gemeenten")
+        ordering = ["joined", "gemeente__name"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} ({self.joined:%Y})"
+
+
+class Programme(models.Model):
+    """A *programma* Naleving coordinates with gemeenten, such as "Bescherming arbeidsmigranten" (protecting labour
+    migrants), with a *klankbordgroep* (sounding board) of administrators from several gemeenten."""
+
+    title = models.CharField(_("titel"), max_length=200, unique=True)
+    description = models.TextField(_("toelichting"), blank=True)
+    start = models.DateField(_("start"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
+        ordering = ["-start", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BoardMember(models.Model):
+    """A seat on a programme's sounding board: a person of the registry, for a gemeente, in a function (wethouder,
+    burgemeester). The person also holds the registry role *bestuurder* at that gemeente (``membership``)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="board")
+    person = models.ForeignKey(Person, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+")
+    function = models.CharField(_("functie"), max_length=100)
+    membership = models.ForeignKey(Membership, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    since = models.DateField(_("lid sinds"))
+
+    class Meta:
+        verbose_name = _("lid van de klankbordgroep")
+        verbose_name_plural = _("leden van de klankbordgroep")
+        ordering = ["gemeente__name", "person__last_name"]
+        constraints = [models.UniqueConstraint(fields=["programme", "person"], name="board_member_unique_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.function}, {self.gemeente})"
+
+
+class Meeting(models.Model):
+    """A meeting of the sounding board, with its agenda and, afterwards, the minutes (*verslag*)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField(_("datum"))
+    agenda = models.TextField(_("agenda"))
+    minutes = models.TextField(_("verslag"), blank=True)
+    document_url = models.URLField(_("document"), blank=True, help_text=_("Optioneel: een link naar de stukken."))
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["programme", "date"]
+
+    def __str__(self) -> str:
+        return f"{self.programme} — {self.date:%d-%m-%Y}"
+
+
+class Decision(models.Model):
+    """A *besluit* of a meeting, on the programme's decision list with its status."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_uitvoering", _("In uitvoering")
+        DONE = "afgerond", _("Afgerond")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    text = models.CharField(_("besluit"), max_length=500)
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.OPEN)
+
+    class Meta:
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+        ordering = ["meeting__date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -19,3 +19,9 @@ is_gemeente_account = rules.predicate(
 rules.add_perm("naleving.view_roadmaps", is_naleving | is_bestuur | is_gemeente_account)
 rules.add_perm("naleving.view_heat_map", is_naleving | is_bestuur)
 rules.add_perm("naleving.record_progress", is_naleving | is_gemeente_account)  # which gemeente: roadmaps.may_record
+
+# Global Goals gemeenten are public: who committed to the UN goals is meant to be known.
+rules.add_perm("naleving.view_global_goals", rules.always_allow)
+rules.add_perm("naleving.manage_global_goals", is_naleving)
+rules.add_perm("naleving.view_programmes", is_naleving | is_bestuur)
+rules.add_perm("naleving.manage_programmes", is_naleving)

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -14,8 +16,8 @@ from meent.core.refusals import Refused
 from meent.core.submissions import create_once
 from meent.core.views import RuleView
 from meent.leden.models import Gemeente
-from meent.naleving import charts, forms, roadmaps, selectors, services
-from meent.naleving.models import Campaign, Progress
+from meent.naleving import charts, forms, globalgoals, programmes, roadmaps, selectors, services
+from meent.naleving.models import Campaign, Decision, Meeting, Progress
 
 STATUS_COLOURS = {selectors.ANSWERED: "#1a7f37", selectors.REMINDED: "#e0a100", selectors.MISSING: "#b3261e"}
 
@@ -306,3 +308,170 @@ class ProgressView(RoadmapMixin, View):
             else:
                 messages.success(request, _("De voortgang is opgeslagen."))
         return redirect("naleving:roadmap-detail", pk=self.roadmap.pk)
+
+
+class GlobalGoalsView(RuleView, TemplateView):
+    """Public: the Global Goals gemeenten of a year's division and the count per year."""
+
+    permission_required = "naleving.view_global_goals"
+    template_name = "naleving/global_goals.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        per_year = globalgoals.per_year()
+        years = [year for year, _count in per_year]
+        try:
+            year = int(self.request.GET.get("jaar", ""))
+        except ValueError:
+            year = years[-1] if years else timezone.localdate().year
+        context.update(
+            year=year,
+            years=years,
+            per_year=per_year,
+            members=globalgoals.members(year),
+            can_manage=self.request.user.has_perm("naleving.manage_global_goals"),
+        )
+        return context
+
+
+class GlobalGoalsJoinView(RuleView, FormView):
+    permission_required = "naleving.manage_global_goals"
+    template_name = "naleving/global_goals_form.html"
+    form_class = forms.GlobalGoalsForm
+
+    def form_valid(self, form: forms.GlobalGoalsForm) -> HttpResponse:
+        try:
+            member = globalgoals.join(form.cleaned_data["gemeente"], form.cleaned_data["joined"], by=self.request.user)
+        except Refused as refused:
+            refused.add_to(form)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("%(gemeente)s is als Global Goals-gemeente vastgelegd.") % {"gemeente": member.gemeente}
+        )
+        return redirect(reverse("naleving:global-goals") + f"?jaar={member.joined.year}")
+
+
+class ProgrammeListView(RuleView, TemplateView):
+    permission_required = "naleving.view_programmes"
+    template_name = "naleving/programme_list.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = programmes.programmes()
+        context["can_manage"] = self.request.user.has_perm("naleving.manage_programmes")
+        return context
+
+
+class ProgrammeCreateView(RuleView, FormView):
+    permission_required = "naleving.manage_programmes"
+    template_name = "naleving/programme_form.html"
+    form_class = forms.ProgrammeForm
+    extra_context = {"heading": _lazy("Nieuw programma")}
+
+    def form_valid(self, form: forms.ProgrammeForm) -> HttpResponse:
+        try:
+            item = programmes.create_programme(by=self.request.user, **form.cleaned_data)
+        except Refused as refused:
+            refused.add_to(form)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het programma is aangemaakt."))
+        return redirect("naleving:programme-detail", pk=item.pk)
+
+
+class ProgrammeMixin(RuleView):
+    def dispatch(self, request, *args, **kwargs):
+        self.programme = programmes.programme(kwargs["pk"])
+        if self.programme is None:
+            raise Http404(_("Dit programma bestaat niet."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["programme"] = self.programme
+        return context
+
+    def back(self) -> HttpResponse:
+        return redirect("naleving:programme-detail", pk=self.programme.pk)
+
+
+class ProgrammeDetailView(ProgrammeMixin, TemplateView):
+    permission_required = "naleving.view_programmes"
+    template_name = "naleving/programme_detail.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        board = programmes.board(self.programme)
+        context.update(
+            board=board,
+            gemeenten_count=len({seat.gemeente_id for seat in board}),
+            meetings=programmes.meetings(self.programme),
+            statuses=Decision.Status.choices,
+            can_manage=self.request.user.has_perm("naleving.manage_programmes"),
+        )
+        return context
+
+
+class ProgrammeFormView(ProgrammeMixin, FormView):
+    """A form on a programme's page pattern; ``save`` calls the service."""
+
+    permission_required = "naleving.manage_programmes"
+    template_name = "naleving/programme_form.html"
+    heading = ""
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(heading=self.heading, **kwargs)
+
+    def form_valid(self, form) -> HttpResponse:
+        try:
+            self.save(form.cleaned_data)
+        except Refused as refused:
+            refused.add_to(form)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Opgeslagen."))
+        return self.back()
+
+
+class BoardMemberAddView(ProgrammeFormView):
+    form_class = forms.BoardMemberForm
+    heading = _lazy("Lid van de klankbordgroep toevoegen")
+
+    def save(self, data: dict) -> None:
+        programmes.add_board_member(self.programme, **data)
+
+
+class MeetingAddView(ProgrammeFormView):
+    form_class = forms.MeetingForm
+    heading = _lazy("Bijeenkomst toevoegen")
+
+    def save(self, data: dict) -> None:
+        programmes.add_meeting(self.programme, **data)
+
+
+class DecisionAddView(ProgrammeFormView):
+    form_class = forms.DecisionForm
+    heading = _lazy("Besluit toevoegen")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = Meeting.objects.filter(pk=kwargs["meeting"], programme_id=kwargs["pk"]).first()
+        if self.meeting is None:
+            raise Http404(_("Deze bijeenkomst bestaat niet."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def save(self, data: dict) -> None:
+        programmes.add_decision(self.meeting, **data)
+
+
+class DecisionStatusView(ProgrammeMixin, View):
+    permission_required = "naleving.manage_programmes"
+
+    def post(self, request: HttpRequest, pk: int, decision: int) -> HttpResponse:
+        item = Decision.objects.filter(pk=decision, meeting__programme=self.programme).first()
+        if item is None:
+            raise Http404(_("Dit besluit bestaat niet."))
+        try:
+            programmes.set_decision_status(item, request.POST.get("status", ""))
+        except Refused as refused:
+            messages.error(request, " ".join(str(e) for e in refused.errors))
+        else:
+            messages.success(request, _("De status van het besluit is bijgewerkt."))
+        return self.back()

@@ -99,3 +99,25 @@ class ProgressInputSerializer(serializers.Serializer):
     gemeente = serializers.CharField(
         required=False, max_length=6, help_text="CBS-code; standaard de gemeente van het account."
     )
+
+
+class GlobalGoalsGemeenteSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(source="gemeente.code", help_text="CBS-code in de indeling van het jaar.")
+    naam = serializers.CharField(source="gemeente.name")
+    lidSinds = serializers.DateField(source="joined")
+    via = serializers.SerializerMethodField(help_text="CBS-codes van voorgangers die zich aansloten.")
+
+    def get_via(self, member) -> list[str]:
+        return [g.code for g in member.via]
+
+
+class GlobalGoalsYearSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField()
+    aantal = serializers.IntegerField()
+
+
+class GlobalGoalsSerializer(serializers.Serializer):
+    jaar = serializers.IntegerField()
+    aantal = serializers.IntegerField()
+    gemeenten = GlobalGoalsGemeenteSerializer(many=True)
+    perJaar = GlobalGoalsYearSerializer(many=True)

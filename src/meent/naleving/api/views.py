@@ -1,3 +1,4 @@
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -5,10 +6,11 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from meent.leden.models import Gemeente
-from meent.naleving import roadmaps, selectors
+from meent.naleving import globalgoals, roadmaps, selectors
 from meent.naleving.api.serializers import (
     CampaignDetailSerializer,
     CampaignSerializer,
+    GlobalGoalsSerializer,
     ProgressInputSerializer,
     ProgressSerializer,
     RoadmapDetailSerializer,
@@ -113,3 +115,33 @@ class RoadmapViewSet(viewsets.ReadOnlyModelViewSet):
             step, gemeente, status=values["status"], by=request.user, date=values.get("datum"), note=values["notitie"]
         )
         return Response(ProgressSerializer(progress).data, status=201)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Global Goals-gemeenten van een jaar en het aantal per jaar",
+        description="Openbaar. Een gemeente die uit een herindeling ontstond is lid vanaf de aansluiting van haar "
+        "voorganger (in ``via``).",
+        tags=TAGS,
+        parameters=[
+            OpenApiParameter("jaar", int, description="Indeling op 31 december van dit jaar; standaard dit jaar.")
+        ],
+        responses=GlobalGoalsSerializer,
+    )
+)
+class GlobalGoalsViewSet(viewsets.ViewSet):
+    permission_rules = {"list": "naleving.view_global_goals"}
+
+    def list(self, request):
+        raw = request.query_params.get("jaar") or str(timezone.localdate().year)
+        if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
+            raise ValidationError({"jaar": ["Geef een jaartal, bijvoorbeeld 2020."]})
+        year = int(raw)
+        members = globalgoals.members(year)
+        data = {
+            "jaar": year,
+            "aantal": len(members),
+            "gemeenten": members,
+            "perJaar": [{"jaar": y, "aantal": n} for y, n in globalgoals.per_year()],
+        }
+        return Response(GlobalGoalsSerializer(data).data)

@@ -77,3 +77,36 @@ def make_roadmap(steps: int = 4):
     for number in range(1, steps + 1):
         Step.objects.create(roadmap=roadmap, number=number, title=f"Stap {number}", guidance="Zo doet u dat.")
     return roadmap
+
+
+class GlobalGoalsMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "naleving.GlobalGoalsMember"
+
+    gemeente = factory.LazyFunction(lambda: Gemeente.objects.get(code="GM0363"))
+    joined = datetime.date(2018, 5, 1)
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "naleving.Programme"
+
+    title = factory.Sequence(lambda n: f"Bescherming arbeidsmigranten {n}")
+    start = datetime.date(2021, 1, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "naleving.Meeting"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    date = datetime.date(2021, 3, 1)
+    agenda = "1. Opening\n2. Huisvesting"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "naleving.Decision"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Handreiking huisvesting opstellen"

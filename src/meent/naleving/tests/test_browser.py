@@ -1,5 +1,6 @@
 """Naleving in Chromium: a gemeente answers through its link (no account), Naleving staff create a campaign, send
-it and read the coverage, and a gemeente records roadmap progress; no serious or critical axe violations."""
+it and read the coverage, a gemeente records roadmap progress, staff run a programme's sounding board and record a
+Global Goals gemeente; no serious or critical axe violations."""
 
 import pytest
 
@@ -63,3 +64,51 @@ def test_a_gemeente_records_roadmap_progress(page, live_server):
     page.locator("form[aria-labelledby=stap-1]").get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("De voortgang is opgeslagen").is_visible()
     assert Progress.unscoped.get().gemeente.code == "GM0363"
+
+
+def test_staff_run_a_programme_with_its_sounding_board(page, live_server):
+    from meent.naleving.models import BoardMember, Decision
+
+    load_accounts()
+    log_in(page, live_server.url, "naleving")
+    page.goto(f"{live_server.url}/naleving/programmas/nieuw/")
+    assert serious_violations(page) == []
+    page.get_by_label("Titel").fill("Bescherming arbeidsmigranten")
+    page.get_by_label("Start").fill("2021-01-01")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Lid toevoegen").click()
+    assert serious_violations(page) == []
+    page.get_by_label("Gemeente").select_option("GM1783")
+    page.get_by_label("Voornaam").fill("Ingrid")
+    page.get_by_label("Achternaam").fill("van Dalen")
+    page.get_by_label("E-mailadres").fill("i.vandalen@westland.example")
+    page.get_by_label("Functie").fill("wethouder")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("cell", name="Westland").is_visible()
+    page.get_by_role("link", name="Bijeenkomst toevoegen").click()
+    page.get_by_label("Datum").fill("2021-03-11")
+    page.get_by_label("Agenda").fill("1. Kennismaking")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Besluit toevoegen").click()
+    page.get_by_label("Besluit").fill("Werkplan 2021 vastgesteld")
+    page.get_by_role("button", name="Opslaan").click()
+    page.locator("select[name=status]").select_option("afgerond")
+    page.get_by_role("button", name="Bijwerken").click()
+    assert page.get_by_text("De status van het besluit is bijgewerkt").is_visible()
+    assert serious_violations(page) == []
+    assert BoardMember.objects.get().gemeente.code == "GM1783" and Decision.objects.get().status == "afgerond"
+
+
+def test_staff_record_a_global_goals_gemeente(page, live_server):
+    from meent.naleving.models import GlobalGoalsMember
+
+    load_accounts()
+    log_in(page, live_server.url, "naleving")
+    page.goto(f"{live_server.url}/naleving/global-goals-gemeenten/aanmelden/")
+    assert serious_violations(page) == []
+    page.get_by_label("Gemeente").select_option("GM0344")
+    page.get_by_label("Aangesloten op").fill("2019-09-25")
+    page.get_by_role("button", name="Vastleggen").click()
+    assert page.get_by_role("row", name="Utrecht").is_visible()
+    assert serious_violations(page) == []
+    assert GlobalGoalsMember.objects.get().gemeente.code == "GM0344"
