@@ -30,6 +30,18 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             pytest.skip("vraagt PostgreSQL (DATABASE_URL=postgres://…)")
 
 
+@pytest.fixture(autouse=True)
+def dutch_unless_a_test_says_otherwise():
+    """Each test starts in Dutch: a request in English (its LocaleMiddleware) leaves the thread's language
+    activated, which would otherwise follow into the next test on the same worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from meent.leden.services import load_reference_data

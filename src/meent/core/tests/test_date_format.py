@@ -11,8 +11,8 @@ from django.utils import translation
 
 import meent
 
-# "Ymd" only compares two days; "H:i", "j F" and "F Y" are parts of a date already written out.
-ALLOWED = {"j F Y", "j F Y H:i", "l j F Y, H:i", "j F H:i", "j F", "F Y", "H:i", "Ymd"}
+# "Ymd" only compares two days; "H:i", "j F", "F Y" and "Y" (a year alone) are parts of a date already written out.
+ALLOWED = {"j F Y", "j F Y H:i", "l j F Y, H:i", "j F H:i", "j F", "F Y", "Y", "H:i", "Ymd"}
 
 
 def test_every_template_writes_dates_in_the_one_format():

@@ -113,7 +113,7 @@ def test_the_records_page_lists_exactly_what_the_figure_counts(report, client, l
     html = client.get(f"/jaarverslag/cijfers/{KEY}/2020/").content.decode()
     assert 'data-testid="waarde">2<' in html and 'data-testid="aantal">2<' in html and "Tweede blok" in html
     # A figure that lists no records has no records page; its definition page still answers
-    assert client.get("/jaarverslag/cijfers/leden.gemeenten/2020/").status_code == 404
+    assert client.get("/jaarverslag/cijfers/connect.waardering_algemeen/2020/").status_code == 404  # an average
     assert "Gemeenten in de indeling" in client.get("/jaarverslag/cijfers/leden.gemeenten/").content.decode()
     assert client.get("/jaarverslag/cijfers/bestaat.niet/").status_code == 404
 

@@ -18,7 +18,7 @@ def test_the_staff_pages_show_the_demo_portfolio(staff, client):
     detail = client.get(f"/international/projecten/{mali.pk}/").content.decode()
     assert "Tweede staatsgreep van 24 mei 2021" in detail and "XM-DAC-7-PPR-4000001927" in detail
     page = client.get("/international/portfolio/?jaar=2020").content.decode()
-    assert "23.400.000" in page and "<svg" in page and 'id="tabel-financiering"' in page
+    assert "€ 23,4 miljoen" in page and "<svg" in page and 'id="tabel-financiering"' in page
     assert client.get("/international/programmas/").status_code == 200
     iati = client.get("/international/iati/").content.decode()
     assert "De Engelse titel ontbreekt." in iati and "niet openbaar gemaakt" in iati
