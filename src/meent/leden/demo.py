@@ -37,9 +37,9 @@ def load_demo() -> None:
     for name, kind, country in ORGANISATIONS:
         services.create_organisation(name=name, kind=kind, country=country)
     for first_name, last_name, code, role in CONTACTS:
+        # Found again by address: other modules' demos may hold people of the same name.
         person, _ = Person.objects.get_or_create(
-            first_name=first_name,
-            last_name=last_name,
-            defaults={"email": f"{first_name.lower()}.{last_name.lower().replace(' ', '')}@demo.meent.example"},
+            email=f"{first_name.lower()}.{last_name.lower().replace(' ', '')}@demo.meent.example",
+            defaults={"first_name": first_name, "last_name": last_name},
         )
         services.add_membership(person=person, organisation=Gemeente.objects.get(code=code).organisation, role=role)
