@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from meent.core import registry
 from meent.core.refusals import Refused
+from meent.core.storage import private_download
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.international.crit import forms, selectors, services
@@ -239,9 +240,7 @@ class AttachmentView(QuestionMixin, View):
 
     def get(self, request: HttpRequest, pk: int, attachment: int) -> FileResponse:
         item = get_object_or_404(self.question.attachments, pk=attachment)
-        return FileResponse(
-            item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-        )
+        return private_download(item)
 
 
 class PoolView(RuleView, TemplateView):

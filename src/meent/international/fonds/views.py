@@ -4,7 +4,7 @@ parse, call a service, and show its refusal on the form."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from meent.core import registry
 from meent.core.audit import log_read
 from meent.core.refusals import Refused
+from meent.core.storage import private_download
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.international.fonds import forms, selectors, services
@@ -283,15 +284,7 @@ class DocumentDownloadView(RuleView, View):
         if document is None:
             raise Http404
         log_read(request.user, document)
-        response = FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.original_name,
-            content_type=document.content_type,
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return private_download(document)
 
 
 # Public and applicant pages (nl/en/fr) -----------------------------------------------------------------------

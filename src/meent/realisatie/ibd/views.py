@@ -4,7 +4,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from meent.core import registry
 from meent.core.audit import log_read
+from meent.core.storage import private_download
 from meent.core.views import RuleView
 from meent.core.years import year_parameter
 from meent.realisatie.ibd import exports, figures, forms, selectors, services
@@ -408,15 +409,7 @@ class AttachmentDownloadView(IncidentMixin, View):
         if attachment is None:
             raise Http404
         log_read(request.user, attachment)
-        response = FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return private_download(attachment)
 
 
 class NetworkView(IncidentMixin, View):
