@@ -1,7 +1,8 @@
 """Shared test fixtures: the reference registry loaded once per test database, and accounts per role."""
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -48,6 +49,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock(), scopes_disabled():
         load_reference_data()
+        _reference_snapshot.extend(_take_reference_snapshot())
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +63,42 @@ def _reference_data(request):
     ensure_reference_data()
 
 
+# The registry's rows as the session's first load wrote them, per model in insertion order. A transactional test
+# empties the database; putting these rows back takes one insert per table, where loading the shipped files again
+# (row by row, each write audited) takes seconds — and every browser test would pay that.
+_reference_snapshot: list[tuple[type, list]] = []
+
+
+def _reference_models() -> list[type]:
+    from meent.leden.models import Gemeente, Organisation, Population, Province, Succession, Veiligheidsregio
+
+    return [Province, Veiligheidsregio, Gemeente, Succession, Population, Organisation]
+
+
+def _take_reference_snapshot() -> list[tuple[type, list]]:
+    from django.db.models import QuerySet
+
+    return [(model, list(QuerySet(model).order_by("pk"))) for model in _reference_models()]
+
+
+def _restore_reference_snapshot() -> None:
+    import copy
+
+    from django.core.management.color import no_style
+    from django.db import connection
+    from django.db.models import QuerySet
+
+    from meent.leden.services import ensure_roles
+
+    ensure_roles()
+    for model, rows in _reference_snapshot:
+        QuerySet(model).bulk_create([copy.copy(row) for row in rows])
+    # Rows inserted with their own keys leave PostgreSQL's sequences behind: move them past the restored keys.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), _reference_models()):
+            cursor.execute(statement)
+
+
 def ensure_reference_data() -> None:
     """Load the registry unless it is there. Module-scoped fixtures call this too: they are set up before any
     test's own fixtures, possibly right after a transactional test emptied the database."""
@@ -68,8 +106,26 @@ def ensure_reference_data() -> None:
     from meent.leden.services import load_reference_data
 
     with scopes_disabled():
-        if not Gemeente.objects.exists():
+        if Gemeente.objects.exists():
+            return
+        if _reference_snapshot:
+            _restore_reference_snapshot()
+        else:
             load_reference_data()
+
+
+@contextmanager
+def shared_by_the_module(django_db_blocker) -> Iterator[None]:
+    """For a module-scoped fixture: rows its tests share, written once and rolled back after the module, as
+    ``TestCase.setUpTestData`` does. Each test then runs in a savepoint inside this transaction, so what a test
+    writes is undone after it, and nothing of the module's rows outlives the module."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), scopes_disabled():
+        ensure_reference_data()
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

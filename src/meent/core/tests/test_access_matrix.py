@@ -2,11 +2,13 @@
 page or endpoint cannot ship without a decided rule."""
 
 import importlib
+from collections.abc import Iterator
 
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from meent.conftest import shared_by_the_module
 from meent.core.testing import ANONYMOUS, PERSONAS, Case
 from meent.leden.tests.factories import OrganisationFactory
 
@@ -79,20 +81,22 @@ def test_every_view_names_its_rule():
     assert not unguarded
 
 
-@pytest.fixture
-def fixtures(db) -> dict:
-    """Objects the cases' URLs refer to; apps add theirs through ``<app>/tests/access.py:fixtures``."""
+@pytest.fixture(scope="module")
+def fixtures(django_db_setup, django_db_blocker) -> Iterator[dict]:
+    """Objects the cases' URLs refer to, made once per module (each test's own writes are rolled back after it);
+    apps add theirs through ``<app>/tests/access.py:fixtures``."""
 
-    result = {"organisation": OrganisationFactory(name="Ministerie van Test", kind="ministerie")}
-    for app in apps.get_app_configs():
-        if app.name.startswith("meent.") and app.name != "meent.leden":
-            try:
-                module = importlib.import_module(f"{app.name}.tests.access")
-            except ModuleNotFoundError:
-                continue
-            if hasattr(module, "fixtures"):
-                result.update(module.fixtures())
-    return result
+    with shared_by_the_module(django_db_blocker):
+        result = {"organisation": OrganisationFactory(name="Ministerie van Test", kind="ministerie")}
+        for app in apps.get_app_configs():
+            if app.name.startswith("meent.") and app.name != "meent.leden":
+                try:
+                    module = importlib.import_module(f"{app.name}.tests.access")
+                except ModuleNotFoundError:
+                    continue
+                if hasattr(module, "fixtures"):
+                    result.update(module.fixtures())
+        yield result
 
 
 @pytest.mark.parametrize("persona", sorted(PERSONAS))
