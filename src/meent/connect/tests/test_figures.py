@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Q
 
+from meent.conftest import shared_by_the_module
 from meent.connect import demo, selectors, services
 from meent.connect.models import Course, Event, EventChange, Registration, Session
 from meent.connect.tests.factories import DigitalEventFactory, EventFactory, RegistrationFactory
@@ -60,9 +61,13 @@ def test_moved_twice_counts_once_in_more_than_once():
     assert selectors.rescheduled(year, min_times=3) == 0
 
 
-@pytest.fixture
-def demo_2020(db):
-    demo.load_demo()
+@pytest.fixture(scope="module")
+def demo_2020(django_db_setup, django_db_blocker):
+    """The demo programme, loaded once for the tests below (they come last in this module: the ones above count
+    their own records only)."""
+    with shared_by_the_module(django_db_blocker):
+        demo.load_demo()
+        yield
 
 
 def test_the_2020_demo_gives_the_annual_report_figures(demo_2020):

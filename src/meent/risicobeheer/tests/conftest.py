@@ -3,11 +3,6 @@ import pytest
 from meent.core.roles import Role
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def people(make_account) -> dict:
     from meent.leden import services as leden

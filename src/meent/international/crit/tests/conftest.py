@@ -4,4 +4,3 @@ import pytest
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.MEENT_PRIVATE_MEDIA = tmp_path / "private"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,7 +6,6 @@ from meent.core.roles import Role
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.MEENT_PRIVATE_MEDIA = tmp_path / "private"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

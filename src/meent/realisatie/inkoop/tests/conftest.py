@@ -3,12 +3,6 @@ import pytest
 from meent.core.roles import Role
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    # The accounts of these tests need no strong hashing; it is most of their run time otherwise.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def people(make_account) -> dict:
     return {
