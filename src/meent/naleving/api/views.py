@@ -46,13 +46,13 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
         latest = {a.target_id: a for a in Answer.unscoped.filter(target__campaign=campaign).order_by("version")}
         campaign.gemeente_answers = [
             {
-                "gemeente": t.gemeente.code,
-                "naam": t.gemeente.name,
+                "gemeente": t.code,
+                "naam": t.name,
                 "status": t.status,
                 "eersteAntwoord": t.first_answer_at,
                 "herinneringen": t.reminders,
-                "versie": latest[t.pk].version if t.pk in latest else None,
-                "antwoord": latest[t.pk].data if t.pk in latest else None,
+                "versie": latest[t.target_id].version if t.target_id in latest else None,
+                "antwoord": latest[t.target_id].data if t.target_id in latest else None,
             }
             for t in targets
         ]
