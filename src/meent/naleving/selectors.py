@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from meent.naleving.models import Answer, Campaign, Delivery, Target
+from meent.naleving.models import Answer, Campaign, Delivery, Field, Progress, Target
 
 ANSWERED, REMINDED, MISSING = "beantwoord", "herinnerd", "ontbreekt"
 
@@ -116,6 +116,18 @@ def answers(campaign: Campaign) -> QuerySet:
 
 def current_answer(target: Target) -> Answer | None:
     return Answer.unscoped.filter(target=target).order_by("-version").first()
+
+
+def answer_initial(target: Target) -> dict:
+    """What the answer form shows filled in: the current answer; and for a field asking a roadmap step, the
+    gemeente's progress as recorded now (it may have changed on the roadmap's page since the last answer)."""
+    current = current_answer(target)
+    initial = dict(current.data) if current else {}
+    keys = dict(Field.objects.filter(campaign_id=target.campaign_id, step__isnull=False).values_list("step_id", "key"))
+    if keys:
+        progress = Progress.unscoped.filter(gemeente_id=target.gemeente_id, step_id__in=keys)
+        initial.update((keys[step_id], status) for step_id, status in progress.values_list("step_id", "status"))
+    return initial
 
 
 def deliveries(campaign: Campaign) -> QuerySet:

@@ -127,9 +127,10 @@ class CampaignDetailView(CampaignMixin, TemplateView):
             targets=coverage_table(targets, labels),
             counts=[(labels[key], counts[key], key) for key in labels],
             curve=curve,
-            fields=list(campaign.fields.all()),
+            fields=list(campaign.fields.select_related("step__roadmap")),
             can_manage=self.request.user.has_perm("naleving.manage_campaigns"),
             field_form=forms.FieldForm(),
+            roadmap_form=forms.RoadmapFieldsForm(campaign=campaign),
             status_colours=STATUS_COLOURS,
         )
         if curve is not None:
@@ -162,6 +163,30 @@ class FieldAddView(CampaignMixin, View):
                 messages.success(request, _("Het veld is toegevoegd."))
         else:
             messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return self.back()
+
+
+class RoadmapFieldsAddView(CampaignMixin, View):
+    """Ask the gemeenten their progress on a roadmap: one field per step, filled in by the service."""
+
+    permission_required = "naleving.manage_campaigns"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = forms.RoadmapFieldsForm(request.POST, campaign=self.campaign)
+        if not form.is_valid():
+            messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+            return self.back()
+        roadmap = form.cleaned_data["roadmap"]
+        try:
+            fields = services.add_roadmap_fields(self.campaign, roadmap)
+        except Refused as refused:
+            messages.error(request, " ".join(str(e) for e in refused.errors))
+        else:
+            messages.success(
+                request,
+                _("De campagne vraagt nu de voortgang op de %(n)s stappen van %(roadmap)s.")
+                % {"n": len(fields), "roadmap": roadmap.title},
+            )
         return self.back()
 
 
@@ -248,8 +273,7 @@ class AnswerView(RuleView, View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         services.record_opened(self.target)
-        current = selectors.current_answer(self.target)
-        form = forms.answer_form_class(self.target.campaign)(initial=current.data if current else None)
+        form = forms.answer_form_class(self.target.campaign)(initial=selectors.answer_initial(self.target))
         return self.page(request, form)
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:

@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -16,7 +17,7 @@ from meent.naleving.api.serializers import (
     RoadmapDetailSerializer,
     RoadmapSerializer,
 )
-from meent.naleving.models import Answer, Progress
+from meent.naleving.models import Answer, Field, Progress
 
 TAGS = ["Naleving"]
 
@@ -33,6 +34,8 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
     permission_rules = {"list": "naleving.view_campaigns", "retrieve": "naleving.view_campaigns"}
 
     def get_queryset(self):
+        if self.action == "retrieve":
+            return selectors.campaigns().prefetch_related(Prefetch("fields", Field.objects.select_related("step")))
         return selectors.campaigns()
 
     def get_serializer_class(self):
