@@ -187,13 +187,14 @@ def test_the_answer_shows_on_mijn_gemeente_and_the_360_section_only_to_who_may_s
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
     html = client.get("/mijn-gemeente/").content.decode()
     assert "Fatima el Amrani" in html and "Coördinator" in html
+    assert f"{campaign.title}: versie 1 van" in html  # Naleving's own section, not only the registry's contacts
     from meent.core.registry import gemeente_sections
     from meent.leden.models import Gemeente
 
     def naleving_rows(user, code: str) -> list[int]:
         request = type("Request", (), {"user": user})()
         sections = gemeente_sections.for_gemeente(request, Gemeente.objects.get(code=code))
-        return [len(s["rows"]) for s in sections if s["template"] == "naleving/panel.html"]
+        return [len(s["rows"]) for s in sections if s["template"] == "naleving/_gemeente_section.html"]
 
     amsterdam = make_account(Role.GEMEENTE, gemeente="GM0363")
     assert naleving_rows(amsterdam, "GM0363") == [1] and naleving_rows(amsterdam, "GM0344") == []
