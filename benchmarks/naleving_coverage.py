@@ -1,6 +1,7 @@
 """The live coverage page of a campaign (``/naleving/campagnes/<id>/``) on the demo: the 2020 noodopvang campaign
 over 355 gemeenten, with ``--recipients`` mails per gemeente in the log (invitation and reminder to each). Prints
-p50/p95 of the page as rendered (map, curve, table of 355 rows) and its query count. Target: p95 < 200 ms.
+p50/p95 of the page as rendered (map, curve, table of 355 rows), the CPU time it takes in this process and its
+query count. Target: p95 < 200 ms.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/meent_bench_naleving \\
         PYTHONPATH=src python benchmarks/naleving_coverage.py --repeat 50
@@ -92,15 +93,19 @@ def main() -> int:
     with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
         response = client.get(url)
     assert response.status_code == 200, response.status_code
-    samples = []
+    samples, cpu = [], []
     for _ in range(args.repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     print(f"coverage page, {connection.vendor}, 355 gemeenten, {mails} mails in the log, {args.repeat} runs")
+    # The CPU time of this process (Django, not the database) depends far less on the machine's load than the
+    # wall-clock time: on a loaded machine it is the figure to compare two versions by.
     print(
         f"  p50 {statistics.median(samples) * 1000:6.1f} ms   p95 {percentile(samples, 95) * 1000:6.1f} ms   "
-        f"{len(queries)} queries   {len(response.content) / 1024:.0f} KB   load {os.getloadavg()[0]:.1f}"
+        f"CPU p50 {statistics.median(cpu) * 1000:5.1f} ms   {len(queries)} queries   "
+        f"{len(response.content) / 1024:.0f} KB   load {os.getloadavg()[0]:.1f}"
     )
     return 0
 

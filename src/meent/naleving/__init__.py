@@ -7,7 +7,8 @@
   that person hold the campaign's role at the gemeente in the registry (``meent.leden``), with its period.
 - The *dekking* (coverage) is the share of target gemeenten that answered, over time: the curve shows how many
   gemeenten had answered how many hours after sending. *Herinneringen* (reminders) go to the missing ones.
-- A *routekaart* (roadmap) is an ordered set of steps; each gemeente records its *voortgang* (progress) per step.
+- A *routekaart* (roadmap) is an ordered set of steps; each gemeente records its *voortgang* (progress) per step,
+  on the roadmap's page or by answering a campaign that asks it (one choice field per step).
 - A *programma* (programme) such as "Bescherming arbeidsmigranten" has a *klankbordgroep* (sounding board) of
   *bestuurders* (administrators: wethouders, burgemeesters) from several gemeenten, *bijeenkomsten* (meetings) with
   agenda and *verslag* (minutes), and *besluiten* (decisions) with their status.

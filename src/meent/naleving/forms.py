@@ -7,11 +7,14 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from meent.core.submissions import SubmissionKeyField
 from meent.leden.models import Gemeente
-from meent.naleving.models import Campaign, Decision, Field, Progress
+from meent.naleving.models import Campaign, Decision, Field, Progress, Roadmap
 
 
 def _form_field(field: Field) -> forms.Field:
     common = {"label": field.label, "required": field.required}
+    if field.step_id is not None:  # the gemeente's progress on a roadmap step, with the step's guidance
+        choices = [("", "—"), *Progress.Status.choices]
+        return forms.ChoiceField(choices=choices, help_text=field.step.guidance, **common)
     match field.kind:
         case Field.Kind.EMAIL:
             return forms.EmailField(max_length=254, **common)
@@ -27,7 +30,7 @@ def _form_field(field: Field) -> forms.Field:
 
 
 def answer_form_class(campaign: Campaign) -> type[forms.Form]:
-    attrs = {f.key: _form_field(f) for f in campaign.fields.all()}
+    attrs = {f.key: _form_field(f) for f in campaign.fields.select_related("step")}
     return type("AnswerForm", (forms.Form,), attrs)
 
 
@@ -86,6 +89,16 @@ class FieldForm(forms.ModelForm):
         model = Field
         fields = ["key", "label", "kind", "required", "choices", "min_value", "max_value", "purpose", "order"]
         widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
+
+
+class RoadmapFieldsForm(forms.Form):
+    """Ask a roadmap's steps in a campaign: the roadmaps of the campaign's division."""
+
+    roadmap = forms.ModelChoiceField(label=_("Routekaart"), queryset=Roadmap.objects.none())
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["roadmap"].queryset = Roadmap.objects.filter(division_year=campaign.division_year)
 
 
 class ConfirmForm(forms.Form):

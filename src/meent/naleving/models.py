@@ -82,7 +82,8 @@ class Campaign(models.Model):
 
 
 class Field(models.Model):
-    """One typed field of the campaign's question."""
+    """One typed field of the campaign's question. A field linked to a roadmap ``step`` asks the gemeente's
+    progress on it: its choices are the progress statuses, and each answer records that progress."""
 
     class Kind(models.TextChoices):
         TEXT = "tekst", _("Tekst")
@@ -110,6 +111,15 @@ class Field(models.Model):
     max_value = models.IntegerField(_("maximum"), null=True, blank=True)
     purpose = models.CharField(_("betekenis"), max_length=10, choices=Purpose.choices, blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    step = models.ForeignKey(
+        "Step",
+        verbose_name=_("stap van een routekaart"),
+        on_delete=models.PROTECT,  # a campaign's question never changes after sending
+        null=True,
+        blank=True,
+        related_name="fields",
+        help_text=_("Het antwoord wordt de voortgang van de gemeente op deze stap."),
+    )
 
     class Meta:
         verbose_name = _("veld")
@@ -117,6 +127,10 @@ class Field(models.Model):
         ordering = ["campaign", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "key"], name="field_unique_key"),
+            models.UniqueConstraint(
+                fields=["campaign", "step"], condition=Q(step__isnull=False), name="field_unique_step"
+            ),
+            models.CheckConstraint(condition=Q(step__isnull=True) | Q(kind="keuze"), name="field_step_is_choice"),
             models.CheckConstraint(
                 condition=Q(min_value__isnull=True)
                 | Q(max_value__isnull=True)

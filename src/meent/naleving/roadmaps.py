@@ -119,6 +119,22 @@ def own_progress(roadmap: Roadmap, gemeente: Gemeente) -> list[tuple[Step, Progr
     return [(step, progress.get(step.pk)) for step in roadmap.steps.all()]
 
 
+def progress_of(gemeente: Gemeente) -> list[tuple[Roadmap, list[tuple[Step, Progress | None]]]]:
+    """Per roadmap, the gemeente's progress on each step (``None``: nothing recorded, so not started): the
+    roadmaps whose division holds the gemeente, and any other it recorded progress on. The caller has checked
+    that the viewer may see this gemeente's progress."""
+    progress = {p.step_id: p for p in Progress.unscoped.filter(gemeente=gemeente)}
+    all_roadmaps = list(roadmaps())
+    years = {r.division_year for r in all_roadmaps}
+    in_division = {y for y in years if Gemeente.objects.in_year(y).municipalities().filter(pk=gemeente.pk).exists()}
+    result = []
+    for roadmap in all_roadmaps:
+        steps = [(step, progress.get(step.pk)) for step in roadmap.steps.all()]
+        if steps and (roadmap.division_year in in_division or any(p is not None for _step, p in steps)):
+            result.append((roadmap, steps))
+    return result
+
+
 def roadmaps() -> QuerySet:
     return Roadmap.objects.prefetch_related("steps")
 

@@ -1,4 +1,5 @@
-"""Writes of Naleving: campaigns, sending, answers through the signed link, reminders."""
+"""Writes of Naleving: campaigns, sending, answers through the signed link (and the roadmap progress they
+record), reminders."""
 
 import datetime
 import smtplib
@@ -13,7 +14,8 @@ from meent.core.refusals import ConflictRefused, Refused
 from meent.core.tasks import enqueue_on_commit
 from meent.leden import services as leden
 from meent.leden.models import Account, Gemeente, Membership, Person
-from meent.naleving.models import Answer, Campaign, Delivery, Field, Target
+from meent.naleving import roadmaps
+from meent.naleving.models import Answer, Campaign, Delivery, Field, Progress, Roadmap, Target
 
 LINK_SALT = "meent.naleving.antwoordlink"
 # A reminder within this window of the previous one is not sent again: a second click reminds nobody twice.
@@ -82,6 +84,50 @@ def add_field(field: Field) -> Field:
         raise Refused(_("Een keuzeveld heeft ten minste één keuze nodig."), field="choices")
     field.save()
     return field
+
+
+@transaction.atomic
+def add_roadmap_fields(campaign: Campaign, roadmap: Roadmap) -> list[Field]:
+    """Ask the gemeenten their progress on the roadmap: one choice field per step (niet gestart, bezig, gereed),
+    after the fields the campaign has; each answer records that progress (see :func:`submit_answer`). The campaign
+    row is locked, as sending locks it: no field is added to a question that is being sent."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.sent_at is not None:
+        raise ConflictRefused(_("De campagne is al verstuurd: de vraag ligt vast."))
+    if roadmap.division_year != campaign.division_year:
+        raise Refused(
+            _(
+                "Deze routekaart volgt de indeling van %(roadmap)s en de campagne die van %(campaign)s: "
+                "kies een routekaart van dezelfde indeling."
+            )
+            % {"roadmap": roadmap.division_year, "campaign": campaign.division_year},
+            field="roadmap",
+        )
+    steps = list(roadmap.steps.all())
+    if not steps:
+        raise Refused(_("Deze routekaart heeft nog geen stappen."), field="roadmap")
+    if campaign.fields.filter(step__roadmap=roadmap).exists():
+        raise Refused(_("De campagne vraagt de stappen van deze routekaart al."), field="roadmap")
+    keys = {step.pk: f"routekaart-{roadmap.pk}-stap-{step.number}" for step in steps}
+    if campaign.fields.filter(key__in=keys.values()).exists():
+        raise Refused(_("Deze sleutel bestaat al in deze campagne."), field="roadmap")
+    after = campaign.fields.aggregate(m=Max("order"))["m"]
+    start = 0 if after is None else after + 1
+    # Labels are stored like the fields staff type: in Dutch, naming the roadmap (an export has one column each).
+    fields = [
+        Field(
+            campaign=campaign,
+            step=step,
+            key=keys[step.pk],
+            label=f"{roadmap.title} – stap {step.number}: {step.title}"[:200],
+            kind=Field.Kind.CHOICE,
+            required=True,
+            choices="\n".join(Progress.Status.values),
+            order=start + index,
+        )
+        for index, step in enumerate(steps)
+    ]
+    return Field.objects.bulk_create(fields)
 
 
 # Recipients and links ------------------------------------------------------------------------------------------
@@ -235,7 +281,32 @@ def submit_answer(target: Target, data: dict, *, now: datetime.datetime | None =
     if membership is not None:
         answer.membership = membership
         answer.save(update_fields=["membership"])
+    _progress_from_answer(target, data, timezone.localdate(now))
     return answer
+
+
+def _progress_from_answer(target: Target, data: dict, day: datetime.date) -> None:
+    """Each answered roadmap step becomes the gemeente's progress on it, dated on the answer's day; a later
+    version that changes a status records it again. A status the gemeente already has keeps its date and note:
+    the date says when the gemeente got there, and the trend per quarter counts from it."""
+    fields = [f for f in target.campaign.fields.select_related("step") if f.step_id is not None and data.get(f.key)]
+    if not fields:
+        return
+    current = dict(
+        Progress.unscoped.filter(gemeente=target.gemeente, step__in=[f.step_id for f in fields]).values_list(
+            "step_id", "status"
+        )
+    )
+    for field in fields:
+        if current.get(field.step_id) != data[field.key]:
+            roadmaps.record_progress(
+                field.step,
+                target.gemeente,
+                status=data[field.key],
+                by=None,  # the signed link is the permission, for its own gemeente only
+                date=day,
+                note=f"Via campagne {target.campaign.title}",  # stored in Dutch, like every record
+            )
 
 
 def _role_from_answer(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("campagnes/nieuw/", views.CampaignCreateView.as_view(), name="campaign-create"),
     path(CAMPAIGN, views.CampaignDetailView.as_view(), name="campaign-detail"),
     path(CAMPAIGN + "velden/", views.FieldAddView.as_view(), name="field-add"),
+    path(CAMPAIGN + "routekaart/", views.RoadmapFieldsAddView.as_view(), name="roadmap-fields-add"),
     path(CAMPAIGN + "versturen/", views.SendView.as_view(), name="campaign-send"),
     path(CAMPAIGN + "herinneren/", views.RemindView.as_view(), name="campaign-remind"),
     path(CAMPAIGN + "verzendlog/", views.DeliveryLogView.as_view(), name="delivery-log"),

@@ -1,10 +1,13 @@
 """Pages of Naleving. Thin: every rule is in :mod:`.services` and :mod:`.selectors`."""
 
+import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
@@ -24,6 +27,33 @@ STATUS_COLOURS = {selectors.ANSWERED: "#1a7f37", selectors.REMINDED: "#e0a100", 
 
 def status_labels() -> dict[str, str]:
     return {selectors.ANSWERED: _("beantwoord"), selectors.REMINDED: _("herinnerd"), selectors.MISSING: _("ontbreekt")}
+
+
+def coverage_table(rows: list[selectors.CoverageRow], labels: dict[str, str]) -> list[dict]:
+    """The list of target gemeenten as plain values for the template. A division has 355 gemeenten: per row,
+    attribute lookups, ``{% translate %}`` branches and a date filter cost the page more than all its queries
+    (benchmarks/README.md), so the labels are looked up here and each day is written out once."""
+    days: dict[datetime.date, str] = {}
+    table = []
+    for row in rows:
+        first = "—"
+        if row.first_answer_at is not None:
+            moment = timezone.localtime(row.first_answer_at)
+            if moment.date() not in days:
+                days[moment.date()] = date_format(moment, "j F Y")
+            first = f"{days[moment.date()]} {moment:%H:%M}"
+        table.append(
+            {
+                "name": row.name,
+                "province": row.province,
+                "status": labels[row.status],
+                "first": first,
+                "reminders": row.reminders,
+                "mails": row.mail_count,
+                "bounced": row.bounced_count,
+            }
+        )
+    return table
 
 
 class CampaignMixin(RuleView):
@@ -94,12 +124,13 @@ class CampaignDetailView(CampaignMixin, TemplateView):
             counts[target.status] += 1
         context.update(
             campaign=campaign,
-            targets=targets,
+            targets=coverage_table(targets, labels),
             counts=[(labels[key], counts[key], key) for key in labels],
             curve=curve,
-            fields=list(campaign.fields.all()),
+            fields=list(campaign.fields.select_related("step__roadmap")),
             can_manage=self.request.user.has_perm("naleving.manage_campaigns"),
             field_form=forms.FieldForm(),
+            roadmap_form=forms.RoadmapFieldsForm(campaign=campaign),
             status_colours=STATUS_COLOURS,
         )
         if curve is not None:
@@ -107,8 +138,8 @@ class CampaignDetailView(CampaignMixin, TemplateView):
                 _("Dekking: beantwoorde gemeenten per uur na verzending"), curve, _("uren na verzending")
             )
         if campaign.division_year == 2020 and campaign.sent_at is not None:
-            fills = {t.gemeente.code: STATUS_COLOURS[t.status] for t in targets}
-            names = {t.gemeente.code: f"{t.gemeente.name}: {labels[t.status]}" for t in targets}
+            fills = {t.code: STATUS_COLOURS[t.status] for t in targets}
+            names = {t.code: f"{t.name}: {labels[t.status]}" for t in targets}
             context["map"] = maps.gemeente_map(
                 _("Kaart: status per gemeente"), fills, names, {}, css_class="naleving-map"
             )
@@ -132,6 +163,30 @@ class FieldAddView(CampaignMixin, View):
                 messages.success(request, _("Het veld is toegevoegd."))
         else:
             messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        return self.back()
+
+
+class RoadmapFieldsAddView(CampaignMixin, View):
+    """Ask the gemeenten their progress on a roadmap: one field per step, filled in by the service."""
+
+    permission_required = "naleving.manage_campaigns"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = forms.RoadmapFieldsForm(request.POST, campaign=self.campaign)
+        if not form.is_valid():
+            messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+            return self.back()
+        roadmap = form.cleaned_data["roadmap"]
+        try:
+            fields = services.add_roadmap_fields(self.campaign, roadmap)
+        except Refused as refused:
+            messages.error(request, " ".join(str(e) for e in refused.errors))
+        else:
+            messages.success(
+                request,
+                _("De campagne vraagt nu de voortgang op de %(n)s stappen van %(roadmap)s.")
+                % {"n": len(fields), "roadmap": roadmap.title},
+            )
         return self.back()
 
 
@@ -218,8 +273,7 @@ class AnswerView(RuleView, View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         services.record_opened(self.target)
-        current = selectors.current_answer(self.target)
-        form = forms.answer_form_class(self.target.campaign)(initial=current.data if current else None)
+        form = forms.answer_form_class(self.target.campaign)(initial=selectors.answer_initial(self.target))
         return self.page(request, form)
 
     def post(self, request: HttpRequest, token: str) -> HttpResponse:

@@ -10,10 +10,20 @@ class FieldSerializer(serializers.ModelSerializer):
     soort = serializers.CharField(source="kind")
     sleutel = serializers.CharField(source="key")
     verplicht = serializers.BooleanField(source="required")
+    routekaart = serializers.IntegerField(
+        source="step.roadmap_id",
+        allow_null=True,
+        help_text="Nummer van de routekaart waarvan het veld de voortgang op een stap vraagt; anders leeg.",
+    )
+    stap = serializers.IntegerField(
+        source="step.number",
+        allow_null=True,
+        help_text="Nummer van die stap; het antwoord (niet_gestart, bezig of gereed) wordt de voortgang.",
+    )
 
     class Meta:
         model = Field
-        fields = ["sleutel", "label", "soort", "verplicht"]
+        fields = ["sleutel", "label", "soort", "verplicht", "routekaart", "stap"]
 
 
 class CampaignSerializer(serializers.ModelSerializer):

@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -16,7 +17,7 @@ from meent.naleving.api.serializers import (
     RoadmapDetailSerializer,
     RoadmapSerializer,
 )
-from meent.naleving.models import Answer, Progress
+from meent.naleving.models import Answer, Field, Progress
 
 TAGS = ["Naleving"]
 
@@ -33,6 +34,8 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
     permission_rules = {"list": "naleving.view_campaigns", "retrieve": "naleving.view_campaigns"}
 
     def get_queryset(self):
+        if self.action == "retrieve":
+            return selectors.campaigns().prefetch_related(Prefetch("fields", Field.objects.select_related("step")))
         return selectors.campaigns()
 
     def get_serializer_class(self):
@@ -46,13 +49,13 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
         latest = {a.target_id: a for a in Answer.unscoped.filter(target__campaign=campaign).order_by("version")}
         campaign.gemeente_answers = [
             {
-                "gemeente": t.gemeente.code,
-                "naam": t.gemeente.name,
+                "gemeente": t.code,
+                "naam": t.name,
                 "status": t.status,
                 "eersteAntwoord": t.first_answer_at,
                 "herinneringen": t.reminders,
-                "versie": latest[t.pk].version if t.pk in latest else None,
-                "antwoord": latest[t.pk].data if t.pk in latest else None,
+                "versie": latest[t.target_id].version if t.target_id in latest else None,
+                "antwoord": latest[t.target_id].data if t.target_id in latest else None,
             }
             for t in targets
         ]

@@ -40,6 +40,7 @@ ACCESS = {
     "naleving:campaign-create": Case("/naleving/campagnes/nieuw/", NALEVING),
     "naleving:campaign-detail": Case(_campaign(), BOARD),
     "naleving:field-add": Case(_campaign("velden/"), NALEVING, "post", {}, REDIRECT),
+    "naleving:roadmap-fields-add": Case(_campaign("routekaart/"), NALEVING, "post", {}, REDIRECT),
     "naleving:campaign-send": Case(_campaign("versturen/"), NALEVING, "post", {}, REDIRECT),
     "naleving:campaign-remind": Case(_campaign("herinneren/"), NALEVING, "post", {}, REDIRECT),
     "naleving:delivery-log": Case(_campaign("verzendlog/"), BOARD),

@@ -31,3 +31,20 @@ def test_the_global_goals_and_programme_pages_in_english(client, make_account, l
         url = f"/naleving/programmas/{decision.meeting.programme_id}/"
         html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Sounding board" in html and "Decision list of" in html and "In progress" in html
+
+
+def test_asking_a_roadmap_and_the_360_progress_in_english(client, make_account, login):
+    from meent.naleving import services
+    from meent.naleving.tests.factories import make_roadmap
+
+    roadmap = make_roadmap(steps=1)
+    campaign = make_campaign(sent=False)
+    login(make_account(Role.NALEVING))
+    with translation.override("en"):
+        html = client.get(f"/naleving/campagnes/{campaign.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Ask the progress on a roadmap" in html and "Add the steps as fields" in html
+        services.add_roadmap_fields(campaign, roadmap)
+        html = client.get(f"/naleving/campagnes/{campaign.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert f"becomes the progress on step 1 of {roadmap.title}" in html
+        html = client.get("/gemeenten/GM0363/360/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Progress of Amsterdam per step" in html and "Not started" in html

@@ -62,3 +62,34 @@ def test_the_pages(client, make_account, login):
     assert "Heatmap" in staff and "2020 K2" in staff
     row = '<th class="utrecht-table__header-cell" scope="row">{}</th>'
     assert staff.index(row.format("Amsterdam")) < staff.index(row.format("Utrecht"))  # one step done before none
+
+
+def test_the_360_page_shows_the_gemeentes_roadmap_progress_to_who_may_see_it(client, make_account, login):
+    from meent.core.registry import gemeente_sections
+
+    roadmap = make_roadmap(steps=2)
+    first = roadmap.steps.get(number=1)
+    amsterdam, utrecht = Gemeente.objects.get(code="GM0363"), Gemeente.objects.get(code="GM0344")
+    roadmaps.record_progress(first, amsterdam, status="gereed", by=None, date=datetime.date(2020, 6, 1))
+    roadmaps.record_progress(first, utrecht, status="bezig", by=None, date=datetime.date(2020, 7, 1))
+    account = make_account(Role.GEMEENTE, gemeente="GM0363")
+    login(account)
+    own = client.get("/mijn-gemeente/").content.decode()
+    assert "Voortgang van Amsterdam per stap" in own and "1 juni 2020" in own and "1 juli 2020" not in own
+    assert f'href="/naleving/routekaarten/{roadmap.pk}/"' in own and "Niet gestart" in own  # step 2
+
+    def section(user, gemeente) -> dict | None:
+        request = type("Request", (), {"user": user})()
+        found = [s for s in gemeente_sections.for_gemeente(request, gemeente) if s["title"].startswith("Naleving")]
+        return found[0] if found else None
+
+    assert section(account, utrecht) is None  # a section never widens what the page allows
+    client.logout()
+    login(make_account(Role.NALEVING))
+    staff = client.get("/gemeenten/GM0344/360/").content.decode()
+    assert "Voortgang van Utrecht per stap" in staff and "1 juli 2020" in staff and "1 juni 2020" not in staff
+    ((_roadmap, steps),) = section(make_account(Role.BESTUUR), utrecht)["roadmaps"]
+    assert [p.status if p else None for _step, p in steps] == ["bezig", None]  # the board too
+    assert section(make_account(Role.CONNECT), utrecht) is None
+    eemsdelta = Gemeente.objects.get(code="GM1979")  # from 2021: not in the roadmap's division of 2020
+    assert roadmaps.progress_of(eemsdelta) == [] and len(roadmaps.progress_of(utrecht)) == 1

@@ -9,6 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
 from django_scopes import scopes_disabled
 
 from meent.core.roles import Role
@@ -81,6 +83,12 @@ def test_coverage_page_shows_map_curve_and_list_in_a_fixed_number_of_queries(cli
     assert page.status_code == 200
     assert "40 van 355 na 39 uur" in html and html.count('stroke-width="0.4"') == 355 and "naleving-chart" in html
     assert len(queries) < 20
+    first = Target.unscoped.filter(campaign=campaign, first_answer_at__isnull=False).select_related("gemeente")[0]
+    row = html[html.index(f'scope="row">{escape(first.gemeente.name)}</th>') :].split("</tr>")[0]
+    moment = timezone.localtime(first.first_answer_at)
+    assert '<td class="utrecht-table__cell">beantwoord</td>' in row and f"{moment:%H:%M}</td>" in row
+    assert first.gemeente.province.name in row and date_format(moment, "j F Y") in row
+    assert html.count(">ontbreekt</td>") == 315
 
 
 def test_reminding_twice_reminds_once(client, make_account, login):
@@ -179,13 +187,14 @@ def test_the_answer_shows_on_mijn_gemeente_and_the_360_section_only_to_who_may_s
     login(make_account(Role.GEMEENTE, gemeente="GM0363"))
     html = client.get("/mijn-gemeente/").content.decode()
     assert "Fatima el Amrani" in html and "Coördinator" in html
+    assert f"{campaign.title}: versie 1 van" in html  # Naleving's own section, not only the registry's contacts
     from meent.core.registry import gemeente_sections
     from meent.leden.models import Gemeente
 
     def naleving_rows(user, code: str) -> list[int]:
         request = type("Request", (), {"user": user})()
         sections = gemeente_sections.for_gemeente(request, Gemeente.objects.get(code=code))
-        return [len(s["rows"]) for s in sections if s["template"] == "naleving/panel.html"]
+        return [len(s["rows"]) for s in sections if s["template"] == "naleving/_gemeente_section.html"]
 
     amsterdam = make_account(Role.GEMEENTE, gemeente="GM0363")
     assert naleving_rows(amsterdam, "GM0363") == [1] and naleving_rows(amsterdam, "GM0344") == []
