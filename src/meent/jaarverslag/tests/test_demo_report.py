@@ -8,6 +8,7 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
+from meent.conftest import shared_by_the_module
 from meent.core.demo import load_demo
 from meent.jaarverslag.models import Publication, Report
 
@@ -49,15 +50,9 @@ TOP_CONGRESSES = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    from meent.conftest import ensure_reference_data
-
-    with django_db_blocker.unblock():
-        ensure_reference_data()
+    with shared_by_the_module(django_db_blocker):
         load_demo()
         yield
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False, verbosity=0)
 
 
 def _cards(html: str) -> list[str]:

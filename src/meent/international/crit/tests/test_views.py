@@ -189,3 +189,18 @@ def test_staff_enter_the_partner_reply_into_the_log(client, login, staff):
     assert [(m.kind, m.author) for m in question.messages.all()] == [("partner", None), ("medewerker", staff)]
     question.refresh_from_db()
     assert question.first_answer_at is None and question.status == Status.OPEN  # neither stops the clock
+
+
+def test_the_360_page_shows_the_gemeentes_experts_and_their_answers(client, login, staff, make_account):
+    from meent.leden.models import Gemeente
+
+    expert_account = make_account(username="expert-360")
+    expert = ExpertFactory(account=expert_account, gemeente=Gemeente.objects.get(code="GM0599"))
+    services.assign(question := make_question(), experts=[expert], by=staff)
+    services.post_message(question, by=expert_account, text="Antwoord")
+    login(staff)
+    response = client.get("/gemeenten/GM0599/360/")
+    assert response.status_code == 200
+    section = response.text.split("CriT-helpdesk: experts uit deze gemeente", 1)[1]
+    assert "Samen beantwoordden zij 1 vraag van partners in het buitenland." in section
+    assert f"{expert.person}" in section and "1 vraag beantwoord" in section

@@ -89,3 +89,12 @@ def test_the_360_section_shows_only_what_the_viewer_may_see(shared_contract, peo
     assert gemeente_section(request, utrecht)["total"] == 100
     request.user = people["connect"]
     assert gemeente_section(request, utrecht) is None
+
+
+def test_the_360_page_shows_the_section_with_its_contracts_and_savings(shared_contract, people, login, client):
+    login(people["amsterdam"])
+    response = client.get("/mijn-gemeente/")
+    assert response.status_code == 200
+    section = response.text.split("Gezamenlijke inkoop", 1)[1]
+    assert "Inkoopcontracten van Amsterdam" in section and shared_contract.title in section
+    assert "€ 100" in section
