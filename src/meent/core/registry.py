@@ -312,22 +312,33 @@ class ChapterDraft:
 
 @dataclass(frozen=True)
 class NavigationEntry:
+    """A link in the main menu. Entries with the same ``group`` (a module's name) fold into one drop-down when a
+    user sees more than one of them, so the menu stays one line for staff with many roles."""
+
     key: str
     url_name: str
     label: str  # lazily translated
     permission: str
     order: int = 0
+    group: str = ""  # lazily translated; "" is a link of its own
 
 
 class NavigationRegistry(Registry[NavigationEntry]):
     def for_request(self, request: HttpRequest) -> list[dict]:
+        """The menu as groups in the order of their first entry: ``{"label", "current", "links"}``, each link
+        ``{"url", "label", "current"}``. A group with one link the template shows as that link."""
         user = request.user
-        items = []
+        groups: dict[str, dict] = {}
         for entry in self:
-            if user.has_perm(entry.permission):
-                url = reverse(entry.url_name)
-                items.append({"url": url, "label": entry.label, "current": request.path.startswith(url)})
-        return items
+            if not user.has_perm(entry.permission):
+                continue
+            url = reverse(entry.url_name)
+            link = {"url": url, "label": entry.label, "current": request.path.startswith(url)}
+            name = str(entry.group) if entry.group else entry.key
+            group = groups.setdefault(name, {"label": entry.group, "current": False, "links": []})
+            group["links"].append(link)
+            group["current"] = group["current"] or link["current"]
+        return list(groups.values())
 
 
 # Events ---------------------------------------------------------------------------------------------------------

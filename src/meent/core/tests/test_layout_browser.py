@@ -144,7 +144,7 @@ def test_the_main_menu_folds_behind_a_keyboard_friendly_button(browser, live_ser
     assert button.get_attribute("aria-expanded") == "true"
     assert menu.is_visible()
     current = menu.locator("[aria-current=page]")
-    assert current.inner_text() == "Gemeenten"
+    assert current.text_content() == "Gemeenten"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#hoofdmenu') !== null")
     page.keyboard.press("Escape")
@@ -165,4 +165,39 @@ def test_the_main_menu_folds_behind_a_keyboard_friendly_button(browser, live_ser
     page.goto(f"{live_server.url}/")
     assert page.locator("#hoofdmenu").is_visible()
     assert not page.locator(".meent-menu-button").is_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_a_modules_links_fold_into_one_drop_down(browser, live_server):
+    load_accounts()
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    _sign_in(context, live_server.url, "bestuur")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/gemeenten/")
+    menu = page.locator("#hoofdmenu")
+    # The board sees every module and has 26 pages; folded per module they fit on two lines of the bar.
+    item_height = page.evaluate("document.querySelector('#hoofdmenu > li').getBoundingClientRect().height")
+    assert menu.bounding_box()["height"] <= item_height * 2.5
+    register = menu.locator("summary", has_text="Register")
+    assert "meent-nav__summary--current" in register.get_attribute("class")
+    connect = menu.locator("summary", has_text="Connect")
+    academie = menu.get_by_role("link", name="Academie")
+    assert not academie.is_visible()
+
+    connect.focus()
+    page.keyboard.press("Enter")
+    assert academie.is_visible()
+    assert serious_violations(page) == []
+    register.click()  # opening another closes the first
+    assert not academie.is_visible() and menu.get_by_role("link", name="Organisaties").is_visible()
+    page.keyboard.press("Escape")
+    assert not menu.get_by_role("link", name="Organisaties").is_visible()
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Register"
+
+    connect.click()
+    academie.click()
+    assert page.url.endswith("/academie/")
+    assert "meent-nav__summary--current" in page.locator("#hoofdmenu summary", has_text="Connect").get_attribute(
+        "class"
+    )
     context.close()

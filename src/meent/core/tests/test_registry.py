@@ -51,12 +51,24 @@ def test_the_apps_register_themselves_by_autodiscovery():
 def test_the_menu_shows_what_the_user_may_open_and_marks_the_current_page(client, make_account, login):
     login(make_account(Role.CONNECT))
     menu = client.get("/gemeenten/").context["main_navigation"]
-    assert set(menu[0]) == {"url", "label", "current"}
-    assert [item["url"] for item in menu if item["current"]] == ["/gemeenten/"]
-    urls = [item["url"] for item in menu]
+    links = [link for group in menu for link in group["links"]]
+    assert set(menu[0]) == {"label", "current", "links"} and set(links[0]) == {"url", "label", "current"}
+    assert [link["url"] for link in links if link["current"]] == ["/gemeenten/"]
+    assert [str(group["label"]) for group in menu if group["current"]] == ["Register"]
+    urls = [link["url"] for link in links]
     assert "/beheer/audittrail/" not in urls and urls.index("/gemeenten/") < urls.index("/evenementen/")
+    # A module's links share one drop-down: Connect's four pages are one item of the menu.
+    connect = next(group for group in menu if str(group["label"]) == "Connect")
+    assert [link["url"] for link in connect["links"]] == [
+        "/evenementen/",
+        "/academie/",
+        "/trainees/",
+        "/connect/cijfers/",
+    ]
     login(make_account(Role.BESTUUR))
-    assert client.get("/").context["main_navigation"][-1]["url"] == "/beheer/audittrail/"
+    menu = client.get("/").context["main_navigation"]
+    assert menu[-1]["links"] == [{"url": "/beheer/audittrail/", "label": "Audittrail", "current": False}]
+    assert len(menu) < len([link for group in menu for link in group["links"]])
 
 
 def test_a_value_reads_in_the_page_language_and_no_data_is_not_zero():

@@ -28,6 +28,32 @@
     });
   }
 
+  // One drop-down of the main menu open at a time; Escape or a click elsewhere closes it (the <details> itself
+  // already opens and closes by keyboard).
+  function setUpMenuGroups() {
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".meent-nav__details"));
+    groups.forEach(function (details) {
+      details.addEventListener("toggle", function () {
+        if (!details.open) return;
+        groups.forEach(function (other) {
+          if (other !== details) other.open = false;
+        });
+      });
+      details.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && details.open) {
+          details.open = false;
+          details.querySelector("summary").focus();
+          event.stopPropagation();
+        }
+      });
+    });
+    document.addEventListener("click", function (event) {
+      groups.forEach(function (details) {
+        if (details.open && !details.contains(event.target)) details.open = false;
+      });
+    });
+  }
+
   // A wide table scrolls inside its own container; keyboard users reach it with Tab, screen readers hear its
   // caption. Containers the templates did not mark yet get the same attributes here.
   function setUpTables() {
@@ -43,6 +69,7 @@
 
   function start() {
     setUpMenu();
+    setUpMenuGroups();
     setUpTables();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
