@@ -608,7 +608,7 @@ class WhatIfView(RuleView, TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             result = selectors.what_if(data["year"], data["base"], data["share_total"], data["premium"])
-        context.update(form=form, result=result)
+        context.update(form=form, form_method="get", result=result)
         return context
 
 

@@ -150,7 +150,7 @@ class TraineeOverviewView(RuleView, TemplateView):
         context["assignments"] = selectors.assignments_in_year(year)
         context["assignments_before"] = selectors.assignments_in_year(year - 1)
         context["growth"] = selectors.assignments_growth(year)
-        context["trainees"] = selectors.trainees_in_year(year)
+        context["trainees"] = context["object_list"] = selectors.trainees_in_year(year)
         return context
 
 

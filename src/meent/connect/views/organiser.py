@@ -155,10 +155,13 @@ class EventChangeView(OrganiserMixin, RuleView, FormView):
     heading: str = ""
     intro: str = ""
     submit_label: str = ""
+    destructive: bool = False
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context.update(heading=self.heading, intro=self.intro, submit_label=self.submit_label)
+        context.update(
+            heading=self.heading, intro=self.intro, submit_label=self.submit_label, destructive=self.destructive
+        )
         return context
 
     def apply(self, event: Event, data: dict) -> None:
@@ -216,6 +219,7 @@ class CancelEventView(EventChangeView):
         "met een uitnodiging voor het vervangende evenement als u dat kiest."
     )
     submit_label = gettext_lazy("Definitief annuleren")
+    destructive = True
 
     def get_form_kwargs(self) -> dict:
         kwargs = super().get_form_kwargs()
@@ -268,6 +272,7 @@ class ParticipantListView(OrganiserMixin, RuleView, TemplateView):
         page = Paginator(registrations, self.paginate_by).get_page(self.request.GET.get("page"))
         context.update(
             registrations=page.object_list,
+            object_list=page.object_list,
             page_obj=page,
             counts=selectors.status_counts(event),
             statuses=Registration.Status.choices,
@@ -293,7 +298,7 @@ class CheckInView(OrganiserMixin, RuleView, TemplateView):
         context["search"] = search = self.request.GET.get("naam", "").strip()
         everyone = self.get_event().registrations.filter(status__in=Registration.HOLDS_SEAT)
         context["total"] = everyone.count()
-        context["registrations"] = (
+        context["registrations"] = context["object_list"] = (
             selectors.named(everyone, search).prefetch_related(selectors.active_choices()).order_by("name")
         )
         return context

@@ -296,7 +296,7 @@ class CallListView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["calls"] = selectors.open_calls().prefetch_related("criteria")
+        context["calls"] = context["object_list"] = selectors.open_calls().prefetch_related("criteria")
         context["is_applicant"] = selectors.applicant_of(self.request.user) is not None
         return context
 

@@ -130,7 +130,9 @@ class CompareView(RuleView, TemplateView):
             )
             for i, row in enumerate(rows)
         ]
-        context = self.get_context_data(form=form, charts=charts, areas=areas, peers=peers, rows=rows)
+        context = self.get_context_data(
+            form=form, form_method="get", charts=charts, areas=areas, peers=peers, rows=rows
+        )
         return self.render_to_response(context)
 
 
@@ -177,7 +179,7 @@ class IndicatorView(RuleView, TemplateView):
             following=periods[index - 1] if period and index > 0 else None,
             source_division=source_division,
             rows=rows,
-            linked_rows=[(r, urls[r.area.code]) for r in rows],
+            object_list=[(r, urls[r.area.code]) for r in rows],
             bins=selectors.distribution(values),
             histogram=svg.histogram(
                 _("Verdeling over de gemeenten"), "verdeling", selectors.distribution(values), decimals
@@ -336,6 +338,7 @@ class CoronaWeekView(RuleView, TemplateView):
             weeks=weeks,
             week=week,
             rows=rows,
+            object_list=rows,
             map=svg.choropleth(
                 _("Kaart: positief geteste personen per 100.000 inwoners"), map_values, labels, links, bounds
             )
@@ -370,7 +373,7 @@ class SewageView(RuleView, TemplateView):
             if region
             else "",
             weeks=weeks,
-            table=table,
+            object_list=table,
         )
         return context
 

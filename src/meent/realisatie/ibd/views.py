@@ -147,6 +147,7 @@ class QueueView(RuleView, TemplateView):
             page_obj=page,
             paginator=page.paginator,
             rows=rows,
+            object_list=rows,
             my_tasks=selectors.open_tasks_of(user)[:20],
             today=timezone.localdate(),
             statuses=Status.choices,
@@ -478,7 +479,8 @@ class ExpertListView(RuleView, View):
 
     def context(self, form=None) -> dict:
         search = (self.request.GET.get("q") or "").strip()[:100] or None
-        return {"experts": selectors.experts(search=search), "form": form or forms.ExpertForm()}
+        experts = selectors.experts(search=search)
+        return {"experts": experts, "object_list": experts, "form": form or forms.ExpertForm()}
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return render(request, self.template_name, self.context())
@@ -564,9 +566,10 @@ class AdvisoryListView(RuleView, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context["page_obj"] = Paginator(selectors.advisories(self.request.user), 25).get_page(
+        context["page_obj"] = page = Paginator(selectors.advisories(self.request.user), 25).get_page(
             self.request.GET.get("page")
         )
+        context["object_list"] = page.object_list
         return context
 
 
@@ -658,7 +661,8 @@ class ExclusionListView(RuleView, View):
 
     def render(self, form, status: int = 200) -> HttpResponse:
         exclusions = CorrelationExclusion.objects.order_by("type", "value")
-        return render(self.request, self.template_name, {"exclusions": exclusions, "form": form}, status=status)
+        context = {"exclusions": exclusions, "object_list": exclusions, "form": form}
+        return render(self.request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return self.render(forms.ExclusionForm())
