@@ -67,10 +67,23 @@
     });
   }
 
+  // A table wider than its container gets a visible hint that it scrolls sideways (columns out of sight
+  // otherwise give no sign on a phone); the hint's text is the page's, in its language.
+  function markScrollingTables() {
+    var hint = document.documentElement.getAttribute("data-table-scroll-hint");
+    document.querySelectorAll(".utrecht-table-container").forEach(function (container) {
+      var scrolls = container.scrollWidth > container.clientWidth + 1;
+      container.classList.toggle("meent-table-container--scrolls", scrolls);
+      if (scrolls && hint) container.setAttribute("data-scroll-hint", hint);
+    });
+  }
+
   function start() {
     setUpMenu();
     setUpMenuGroups();
     setUpTables();
+    markScrollingTables();
+    window.addEventListener("resize", markScrollingTables);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
