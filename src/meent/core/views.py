@@ -89,6 +89,7 @@ class Gemeente360View(RuleView, TemplateView):
         context["gemeente"] = gemeente
         context["is_own"] = gemeente == getattr(self.request.user, "gemeente", None)
         context["sections"] = gemeente_sections.for_gemeente(self.request, gemeente)
+        context["wide_panels"] = True  # its sections hold tables and lists
         return context
 
 
